@@ -1,0 +1,18 @@
+// Small behaviours shared by every page: the phone menu toggle and the CSRF header for htmx.
+document.addEventListener('DOMContentLoaded', () => {
+  const toggle = document.querySelector('.menu-toggle');
+  const nav = document.getElementById('mainnav');
+  if (toggle && nav) {
+    toggle.addEventListener('click', () => {
+      const open = nav.classList.toggle('open');
+      toggle.setAttribute('aria-expanded', String(open));
+    });
+  }
+  const token = document.querySelector('meta[name="_csrf"]');
+  const header = document.querySelector('meta[name="_csrf_header"]');
+  if (token && header) {
+    document.body.addEventListener('htmx:configRequest', (e) => {
+      e.detail.headers[header.content] = token.content;
+    });
+  }
+});
