@@ -105,6 +105,9 @@ public class ApiProblemHandler {
             error = new FieldMessage(path(u), text("error.field.unknown"));
         } else if (cause instanceof InvalidFormatException f) {
             error = new FieldMessage(path(f), text("error.field.type", f.getTargetType().getSimpleName()));
+        } else if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty()
+                && String.valueOf(m.getOriginalMessage()).contains("`null`")) {
+            error = new FieldMessage(path(m), text("error.field.required"));
         } else if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
             error = new FieldMessage(path(m), text("error.field.type",
                     m.getTargetType() == null ? "?" : m.getTargetType().getSimpleName()));
