@@ -2,7 +2,6 @@ package org.beatbook.shared.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,12 +23,15 @@ class DatabaseConfiguration {
     static final String APP_ROLE = "beatbook_app";
 
     @Bean
-    DatabaseTarget databaseTarget(DatabaseProperties props, ObjectProvider<EmbeddedDatabase> unused) {
+    DatabaseTarget databaseTarget(DatabaseProperties props) {
+        if (props.external() && props.ephemeral()) {
+            return ThrowAwayDatabase.create(props.url(), props.user(), props.password());
+        }
         if (props.external()) {
-            return new DatabaseTarget(props.url(), props.user(), props.password(), null);
+            return new DatabaseTarget(props.url(), props.user(), props.password(), null, null);
         }
         EmbeddedDatabase db = EmbeddedDatabase.start(Path.of(props.home()).resolve("pgdata"), props.port(), props.ephemeral());
-        return new DatabaseTarget(db.jdbcUrl("postgres"), "postgres", "", db);
+        return new DatabaseTarget(db.jdbcUrl("postgres"), "postgres", "", db, null);
     }
 
     @Bean

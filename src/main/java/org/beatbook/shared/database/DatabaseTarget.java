@@ -1,10 +1,17 @@
 package org.beatbook.shared.database;
 
-/** Where the database is and, for the embedded one, the running server (closed with the context). */
-record DatabaseTarget(String url, String user, String password, EmbeddedDatabase embedded) implements AutoCloseable {
+/**
+ * Where the database is, and what to clean up when the application context closes: the embedded
+ * server, or a throw-away database created on an external server for one test run.
+ */
+record DatabaseTarget(String url, String user, String password, EmbeddedDatabase embedded, Runnable cleanup)
+        implements AutoCloseable {
 
     @Override
     public void close() {
+        if (cleanup != null) {
+            cleanup.run();
+        }
         if (embedded != null) {
             embedded.close();
         }
