@@ -44,12 +44,12 @@ class AuditVerifyCommand implements ApplicationRunner {
         ChainVerification v = reading.verify(Optional.empty(), "console:" + System.getProperty("user.name", "?"));
         if (v.intact()) {
             out.println(messages.getMessage("audit.verify.cli.intact",
-                    new Object[]{v.rows(), v.headId() == null ? "-" : v.headId(), v.headHash() == null ? "-" : v.headHash()},
+                    new Object[]{v.rows(), v.headId() == null ? "-" : v.headId().toString(), v.headHash() == null ? "-" : v.headHash()},
                     locale));
             return 0;
         }
         out.println(messages.getMessage("audit.verify.cli.broken",
-                new Object[]{v.brokenId(), messages.getMessage("audit.verify.problem." + v.problem(), null, locale),
+                new Object[]{v.brokenId().toString(), messages.getMessage("audit.verify.problem." + v.problem(), null, locale),
                         v.expectedHash(), v.storedHash() == null ? "-" : v.storedHash()}, locale));
         return 1;
     }
