@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The search filters as typed (query parameters of the page, the CSV export and the API). Times without
@@ -26,6 +27,18 @@ public record AuditFilter(String from, String to, String actor, String action, S
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 200;
     static final int MAX_TEXT = 128;
+
+    /** From request parameters (the first value of each; unknown names ignored). */
+    public static AuditFilter of(Map<String, List<String>> params) {
+        return new AuditFilter(first(params, "from"), first(params, "to"), first(params, "actor"),
+                first(params, "action"), first(params, "objectType"), first(params, "objectId"),
+                first(params, "result"), first(params, "before"), first(params, "size"));
+    }
+
+    private static String first(Map<String, List<String>> params, String name) {
+        List<String> values = params.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
 
     public static AuditFilter empty() {
         return new AuditFilter(null, null, null, null, null, null, null, null, null);

@@ -6,6 +6,7 @@ import org.beatbook.audit.internal.AuditReading;
 import org.beatbook.audit.internal.ChainVerification;
 import org.beatbook.audit.internal.ChainVerification.Anchor;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,14 +29,14 @@ class AuditApiController {
      * The search itself is recorded as AUDIT_SEARCHED.
      */
     @GetMapping
-    AuditPage search(AuditFilter filter) {
-        return reading.search(filter.toQuery());
+    AuditPage search(@RequestParam MultiValueMap<String, String> params) {
+        return reading.search(AuditFilter.of(params).toQuery());
     }
 
     /** Walks the whole chain; with {@code anchorId} and {@code anchorHash} also checks a head noted earlier. */
     @GetMapping("/verification")
-    ChainVerification verification(@RequestParam(required = false) String anchorId,
-                                   @RequestParam(required = false) String anchorHash) {
+    ChainVerification verification(@RequestParam(name = "anchorId", required = false) String anchorId,
+                                   @RequestParam(name = "anchorHash", required = false) String anchorHash) {
         return reading.verify(Anchor.parse(anchorId, anchorHash), null);
     }
 }

@@ -16,8 +16,8 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -51,9 +51,11 @@ class AuditPageController {
     }
 
     @GetMapping
-    String search(@ModelAttribute("filter") AuditFilter filter,
+    String search(@RequestParam MultiValueMap<String, String> params,
                   @RequestHeader(value = "HX-Request", required = false) String htmx,
                   Model model, HttpServletResponse response) {
+        AuditFilter filter = AuditFilter.of(params);
+        model.addAttribute("filter", filter);
         try {
             AuditPage page = reading.search(filter.toQuery());
             model.addAttribute("rows", page.entries().stream().map(AuditRow::of).toList());
@@ -72,8 +74,10 @@ class AuditPageController {
 
     /** Streams every row of the filter (paging ignored); the export is recorded before the first row leaves. */
     @GetMapping("/export.csv")
-    ModelAndView export(@ModelAttribute("filter") AuditFilter filter, Model model, HttpServletResponse response)
+    ModelAndView export(@RequestParam MultiValueMap<String, String> params, Model model, HttpServletResponse response)
             throws IOException {
+        AuditFilter filter = AuditFilter.of(params);
+        model.addAttribute("filter", filter);
         AuditQuery q;
         try {
             q = filter.toQuery();
@@ -100,7 +104,8 @@ class AuditPageController {
     }
 
     @GetMapping("/verify")
-    String verify(@RequestParam(required = false) String anchorId, @RequestParam(required = false) String anchorHash,
+    String verify(@RequestParam(name = "anchorId", required = false) String anchorId,
+                  @RequestParam(name = "anchorHash", required = false) String anchorHash,
                   Model model, HttpServletResponse response) {
         Optional<Anchor> anchor;
         try {
