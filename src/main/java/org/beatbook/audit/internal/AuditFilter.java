@@ -45,7 +45,7 @@ public record AuditFilter(String from, String to, String actor, String action, S
     }
 
     /** The same filter starting at another page. */
-    public AuditFilter before(long id) {
+    public AuditFilter startingBefore(long id) {
         return new AuditFilter(from, to, actor, action, objectType, objectId, result, Long.toString(id), size);
     }
 

@@ -1,6 +1,7 @@
 package org.beatbook.audit.internal;
 
 import org.beatbook.shared.AuditEvent.Result;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,9 +36,11 @@ public class AuditLog {
             detail, client_address, prev_hash, hash""";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
 
-    AuditLog(JdbcClient jdbc) {
+    AuditLog(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     /**
@@ -67,16 +70,13 @@ public class AuditLog {
             chained.add(e);
             prev = e.hash();
         }
-        for (AuditEntry e : chained) {
-            jdbc.sql("""
-                            insert into audit.audit_log (id, occurred_at, actor, actor_role, action, object_type,
-                                   object_id, scope_path, purpose, result, detail, client_address, prev_hash, hash)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(e.id(), OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC), e.actor(), e.actorRole(),
-                            e.action(), e.objectType(), e.objectId(), e.scopePath(), e.purpose(), e.result().name(),
-                            e.detail(), e.clientAddress(), e.prevHash(), e.hash())
-                    .update();
-        }
+        jdbcTemplate.batchUpdate("""
+                        insert into audit.audit_log (id, occurred_at, actor, actor_role, action, object_type,
+                               object_id, scope_path, purpose, result, detail, client_address, prev_hash, hash)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                chained.stream().map(e -> new Object[]{e.id(), OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC),
+                        e.actor(), e.actorRole(), e.action(), e.objectType(), e.objectId(), e.scopePath(), e.purpose(),
+                        e.result().name(), e.detail(), e.clientAddress(), e.prevHash(), e.hash()}).toList());
         return chained;
     }
 

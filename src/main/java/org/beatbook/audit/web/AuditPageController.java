@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -60,7 +61,7 @@ class AuditPageController {
             AuditPage page = reading.search(filter.toQuery());
             model.addAttribute("rows", page.entries().stream().map(AuditRow::of).toList());
             model.addAttribute("nextUrl", page.nextBefore() == null ? null
-                    : "/audit" + query(filter.before(page.nextBefore())));
+                    : "/audit" + query(filter.startingBefore(page.nextBefore())));
             model.addAttribute("firstUrl", filter.before() == null || filter.before().isBlank() ? null
                     : "/audit" + query(filter.withoutBefore()));
         } catch (InvalidInput e) {
@@ -95,7 +96,7 @@ class AuditPageController {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString());
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
         AuditCsv csv = new AuditCsv(out);
         csv.header(messages, locale);
         reading.export(q, e -> csv.entry(e, messages, locale));
