@@ -177,6 +177,7 @@ public final class NameKeys {
     private static final Pattern PHONE_LIKE = Pattern.compile("\\+?[0-9]{11,15}");
     private static final Pattern LETTERS = Pattern.compile("[a-z]+");
     private static final int MAX_QUERY = 64;
+    private static final int BREAK = -1;
 
     private NameKeys() {
     }
@@ -271,14 +272,28 @@ public final class NameKeys {
         if (name == null) {
             return List.of();
         }
+        // Letters only; anything else (space, ·, digits) becomes one BREAK, which separates Latin words.
         int[] cps = Normalizer.normalize(name, Normalizer.Form.NFKC).codePoints()
-                .filter(c -> isHan(c) || isLatinLetter(c))
-                .limit(MAX_NAME_LENGTH)
+                .map(c -> isHan(c) || isLatinLetter(c) ? c : BREAK)
                 .toArray();
+        int kept = 0;
+        int length = 0;
+        for (int c : cps) {
+            if (c != BREAK && kept++ == MAX_NAME_LENGTH) {
+                break;
+            }
+            if (c != BREAK || (length > 0 && cps[length - 1] != BREAK)) {
+                cps[length++] = c;
+            }
+        }
+        while (length > 0 && cps[length - 1] == BREAK) {
+            length--;
+        }
+        cps = Arrays.copyOf(cps, length);
         List<Unit> units = new ArrayList<>();
         int i = 0;
         if (cps.length > 0 && isHan(cps[0])) {
-            String two = cps.length >= 3 && isHan(cps[1]) ? new String(cps, 0, 2) : null;
+            String two = cps.length >= 3 && isHan(cps[1]) && isHan(cps[2]) ? new String(cps, 0, 2) : null;
             if (two != null && SURNAMES.containsKey(two)) {
                 units.add(new Unit(two, true, SURNAMES.get(two)));
                 i = 2;
@@ -289,7 +304,9 @@ public final class NameKeys {
             }
         }
         while (i < cps.length) {
-            if (isHan(cps[i])) {
+            if (cps[i] == BREAK) {
+                i++;
+            } else if (isHan(cps[i])) {
                 units.add(new Unit(new String(cps, i, 1), true, readings(cps[i])));
                 i++;
             } else {
@@ -394,11 +411,11 @@ public final class NameKeys {
     }
 
     private static boolean isHan(int codePoint) {
-        return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN && Character.isLetter(codePoint)
+        return codePoint >= 0 && Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN && Character.isLetter(codePoint)
                 || codePoint == '〇';
     }
 
     private static boolean isLatinLetter(int codePoint) {
-        return codePoint < 0x250 && Character.isLetter(codePoint);
+        return codePoint >= 0 && codePoint < 0x250 && Character.isLetter(codePoint);
     }
 }

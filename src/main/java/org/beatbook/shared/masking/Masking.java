@@ -29,12 +29,12 @@ public final class Masking {
     private Masking() {
     }
 
-    /** {@code 34052419800101001X} → {@code 340***********001X}. Spaces are dropped, a lower-case x is upper-cased. */
+    /** {@code 34052419800101001X} → {@code 340***********001X}. Spaces and dashes are dropped, x is upper-cased. */
     public static String idNumber(String idNumber) {
         if (idNumber == null) {
             return null;
         }
-        return document(compact(idNumber).toUpperCase(java.util.Locale.ROOT));
+        return document(compact(idNumber).replace("-", "").toUpperCase(java.util.Locale.ROOT));
     }
 
     /**
