@@ -49,7 +49,7 @@ public final class DivisionCodes {
         return find(code).isPresent();
     }
 
-    /** The Chinese name of the division, e.g. "朝阳区" for 110105. */
+    /** The Chinese name of the division, e.g. “朝阳区” for 110105. */
     public Optional<String> name(String code) {
         return find(code).map(Division::name);
     }

@@ -105,7 +105,7 @@ public enum Ethnicity {
         return Optional.empty();
     }
 
-    /** Looks up by Chinese name, with or without the trailing 族 ("汉" and "汉族" both give HAN). */
+    /** Looks up by Chinese name, with or without the trailing 族 (“汉” and “汉族” both give HAN). */
     public static Optional<Ethnicity> fromChineseName(String name) {
         if (name == null || name.isBlank()) {
             return Optional.empty();

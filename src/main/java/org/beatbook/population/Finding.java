@@ -3,8 +3,8 @@ package org.beatbook.population;
 import java.util.List;
 
 /**
- * A reason with the arguments its message needs, e.g. {@code CHECK_CHARACTER} with
- * {@code ["X", "3"]} for "check character should be 'X', not '3'". Arguments are plain strings so
+ * A reason with the arguments its message needs, e.g. {@code CHECK_CHARACTER} with the arguments X and 3
+ * for a check character that should be X but is 3. Arguments are plain strings so
  * that a finding can be shown, logged and compared without formatting surprises.
  */
 public record Finding(Reason reason, List<String> args) {

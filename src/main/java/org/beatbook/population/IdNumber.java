@@ -21,7 +21,7 @@ import java.util.Optional;
  * tells them apart.
  *
  * <p><b>15-digit numbers</b> (first generation, issued until 2004 to people born 1900–1999, no check
- * character) are converted, not rejected: the century "19" is inserted and the check character
+ * character) are converted, not rejected: the century “19” is inserted and the check character
  * computed, as GB 11643-1999 prescribes for the upgrade. The result carries the warning
  * {@link Problem#LEGACY_CONVERTED} so the UI can say so. Old paper records still carry such numbers,
  * and refusing them would make an officer invent an 18-digit number by hand.

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * types into the search box.
  *
  * <p><b>Pinyin keys.</b> Every reading of every character is covered, because the registry cannot know
- * which one a person uses (单 is "shan" as a surname, but people type "dan"). The surname (the first
+ * which one a person uses (单 is “shan” as a surname, but people type “dan”). The surname (the first
  * character, or the first two for a compound surname such as 欧阳, 尉迟, 万俟) takes its surname
  * readings from a curated table ({@code 曾 zeng/ceng}, {@code 单 shan/dan}, {@code 解 xie/jie},
  * {@code 尉迟 yuchi}, {@code 万俟 moqi} …); other characters take all readings pinyin4j knows. ü is
@@ -247,15 +247,15 @@ public final class NameKeys {
             return new SearchQuery(SearchQuery.Kind.CHINESE, han.toString());
         }
         String upper = s.toUpperCase(Locale.ROOT);
-        if (upper.length() == 18 || upper.length() == 15) {
-            Checked<IdNumber> id = IdNumber.parse(upper);
+        String plain = upper.replaceAll("[\\-.]", "");
+        if (plain.length() == 18 || plain.length() == 15) {
+            Checked<IdNumber> id = IdNumber.parse(plain);
             if (id.isValid()) {
                 return new SearchQuery(SearchQuery.Kind.ID_NUMBER, id.value().value());
             }
         }
-        String digits = upper.replaceAll("[\\-.]", "");
-        if (DIGITS.matcher(digits).matches()) {
-            return new SearchQuery(digits.length() >= 4 ? SearchQuery.Kind.DIGITS : SearchQuery.Kind.DIGITS_TOO_SHORT, digits);
+        if (DIGITS.matcher(plain).matches()) {
+            return new SearchQuery(plain.length() >= 4 ? SearchQuery.Kind.DIGITS : SearchQuery.Kind.DIGITS_TOO_SHORT, plain);
         }
         String letters = s.toLowerCase(Locale.ROOT).replace("ü", "v").replace("u:", "v").replace("'", "");
         if (LETTERS.matcher(letters).matches()) {
@@ -314,8 +314,10 @@ public final class NameKeys {
                 while (i < cps.length && isLatinLetter(cps[i])) {
                     i++;
                 }
-                String word = new String(cps, start, i - start).toLowerCase(Locale.ROOT);
-                units.add(new Unit(word, false, List.of(word)));
+                String word = latinKey(new String(cps, start, i - start));
+                if (!word.isEmpty()) {
+                    units.add(new Unit(word, false, List.of(word)));
+                }
             }
         }
         return units;
@@ -402,6 +404,12 @@ public final class NameKeys {
             }
         }
         return Collections.unmodifiableList(result);
+    }
+
+    /** Lower case, ü as v, other accents dropped, letters a–z only. */
+    private static String latinKey(String word) {
+        String lower = word.toLowerCase(Locale.ROOT).replace("ü", "v");
+        return Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("[^a-z]", "");
     }
 
     private static String compact(String s) {
