@@ -115,7 +115,10 @@ class ParserFuzzTests {
         if (!checked.isValid()) {
             Finding rejection = checked.rejection().orElseThrow();
             assertThat(rejection.messageKey()).startsWith("population.idNumber.");
-            assertThat(checked.toString()).doesNotContain(raw == null || raw.length() < 15 ? "\u0000\u0000" : raw.strip());
+            // A rejection never echoes the number it refused (it may be a real person's).
+            if (raw != null && raw.strip().length() >= 15) {
+                assertThat(checked.toString()).doesNotContain(raw.strip());
+            }
             return;
         }
         IdNumber id = checked.value();
