@@ -229,6 +229,10 @@ public final class NameKeys {
         if (s.isEmpty()) {
             return new SearchQuery(SearchQuery.Kind.EMPTY, "");
         }
+        if (s.length() > MAX_QUERY) {
+            // NFKC can expand a character many times (U+FDFA becomes 18 characters).
+            return new SearchQuery(SearchQuery.Kind.UNRECOGNISED, "");
+        }
         String phoneText = s.replaceAll("[()\\-.]", "");
         if (PHONE_LIKE.matcher(phoneText).matches()) {
             Checked<PhoneNumber> phone = PhoneNumber.parse(phoneText);

@@ -204,6 +204,12 @@ class NameKeysTests {
     }
 
     @Test
+    void inputThatNormalisationExpandsBeyondTheLimitIsNotAnalysed() {
+        // U+FDFA is one character that NFKC turns into 18; found by Jazzer.
+        assertThat(NameKeys.normaliseQuery("\uFDFA".repeat(5))).isEqualTo(new SearchQuery(SearchQuery.Kind.UNRECOGNISED, ""));
+    }
+
+    @Test
     void sensitiveQueriesAreMaskedInToString() {
         assertThat(NameKeys.normaliseQuery("13812341234").toString()).doesNotContain("13812341234");
         assertThat(NameKeys.normaliseQuery("江浩").toString()).contains("江浩");
