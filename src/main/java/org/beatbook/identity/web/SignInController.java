@@ -38,16 +38,16 @@ class SignInController {
     }
 
     @GetMapping("/login")
-    String loginPage(@RequestParam(required = false) String expired, @RequestParam(required = false) String signedOut,
-                     @RequestParam(required = false) String setup, Model model) {
+    String loginPage(HttpServletRequest request, Model model) {
         if (Caller.find().isPresent()) {
             return "redirect:/";
         }
-        if (expired != null) {
+        var params = request.getParameterMap();
+        if (params.containsKey("expired")) {
             model.addAttribute("notice", FormErrors.text(messages, "identity.signIn.expired"));
-        } else if (signedOut != null) {
+        } else if (params.containsKey("signedOut")) {
             model.addAttribute("notice", FormErrors.text(messages, "identity.signIn.signedOut"));
-        } else if (setup != null) {
+        } else if (params.containsKey("setup")) {
             model.addAttribute("notice", FormErrors.text(messages, "identity.setup.done"));
         }
         return "identity/login";
