@@ -66,13 +66,8 @@ public class ApiTokens {
     @Transactional
     public CreatedToken create(Caller owner, String name, LocalDate expiresOn) {
         Instant now = clock.now();
-        List<Violation> violations = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>(checkName(name));
         String cleanName = name == null ? "" : name.strip();
-        if (cleanName.isEmpty()) {
-            violations.add(new Violation("name", "identity.token.name.required"));
-        } else if (cleanName.length() > MAX_NAME || cleanName.chars().anyMatch(Character::isISOControl)) {
-            violations.add(new Violation("name", "identity.token.name.invalid", MAX_NAME));
-        }
         Instant expiresAt = null;
         if (expiresOn != null) {
             if (!expiresOn.isAfter(LocalDate.ofInstant(now, ZONE)) || expiresOn.getYear() > 9999) {
@@ -95,6 +90,18 @@ public class ApiTokens {
         events.publishEvent(new AuditEvent("TOKEN_CREATED", "API_TOKEN", String.valueOf(created.view().id()), null,
                 null, AuditEvent.Result.SUCCESS, created.view().prefix(), null));
         return created;
+    }
+
+    /** What is wrong with a token name, if anything. */
+    public static List<Violation> checkName(String name) {
+        String cleanName = name == null ? "" : name.strip();
+        if (cleanName.isEmpty()) {
+            return List.of(new Violation("name", "identity.token.name.required"));
+        }
+        if (cleanName.length() > MAX_NAME || cleanName.chars().anyMatch(Character::isISOControl)) {
+            return List.of(new Violation("name", "identity.token.name.invalid", MAX_NAME));
+        }
+        return List.of();
     }
 
     CreatedToken insert(long userId, String name, Instant expiresAt, Instant now) {
@@ -141,8 +148,8 @@ public class ApiTokens {
         Instant now = clock.now();
         Optional<Long> owner = jdbc.sql("""
                         UPDATE identity.api_token
-                        SET last_used_at = CASE WHEN last_used_at IS NULL OR last_used_at < ? - interval '1 minute'
-                                                THEN ? ELSE last_used_at END
+                        SET last_used_at = CASE WHEN last_used_at IS NULL OR last_used_at < ?::timestamptz - interval '1 minute'
+                                                THEN ?::timestamptz ELSE last_used_at END
                         WHERE token_hash = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)
                         RETURNING user_id""")
                 .params(UserRepository.ts(now), UserRepository.ts(now), sha256(token), UserRepository.ts(now))

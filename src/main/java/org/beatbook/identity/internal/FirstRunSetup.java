@@ -140,12 +140,7 @@ public class FirstRunSetup {
         } else if (!UserAdministration.USERNAME.matcher(name).matches()) {
             violations.add(new Violation("username", "identity.username.invalid"));
         }
-        String display = displayName == null ? "" : displayName.strip();
-        if (display.isEmpty()) {
-            violations.add(new Violation("displayName", "identity.displayName.required"));
-        } else if (display.length() > UserAdministration.MAX_DISPLAY_NAME) {
-            violations.add(new Violation("displayName", "identity.displayName.invalid", UserAdministration.MAX_DISPLAY_NAME));
-        }
+        String display = UserAdministration.checkDisplayName(displayName, violations);
         violations.addAll(PasswordPolicy.check("password", password, name));
         if (password != null && !password.equals(repeat)) {
             violations.add(new Violation("repeat", "identity.password.mismatch"));
@@ -165,7 +160,7 @@ public class FirstRunSetup {
     }
 
     private static String abbreviate(String s) {
-        return s == null || s.length() <= 64 ? s : s.substring(0, 64);
+        return s == null ? null : SignInService.abbreviate(s);
     }
 
     /** Setup is over: an account exists. */

@@ -95,7 +95,10 @@ class SecurityConfiguration {
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s
                         .sessionFixation(f -> f.changeSessionId())
-                        .invalidSessionStrategy((req, res) -> toLogin(req, res, "/login?expired")))
+                        .invalidSessionStrategy((req, res) -> {
+                            req.getSession(true); // a fresh session (and cookie), so the login page does not loop
+                            toLogin(req, res, "/login?expired");
+                        }))
                 .exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) -> toLogin(req, res, "/login")))
                 .logout(l -> l.logoutUrl("/logout")
                         .addLogoutHandler(auditSignOut(signIn))

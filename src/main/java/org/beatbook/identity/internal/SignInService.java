@@ -60,7 +60,8 @@ public class SignInService {
     public Outcome password(String username, String password) {
         Instant now = clock.now();
         String typed = username == null ? "" : username.strip();
-        Optional<UserAccount> found = typed.isEmpty() || typed.length() > 100
+        // no valid username is long or holds control characters (PostgreSQL refuses NUL in text outright)
+        Optional<UserAccount> found = typed.isEmpty() || typed.length() > 100 || typed.chars().anyMatch(Character::isISOControl)
                 ? Optional.empty() : users.findByUsername(typed);
         // always one hash, so an unknown username costs as long as a wrong password
         boolean matches = passwords.matchesOrDummy(password, found.map(UserAccount::passwordHash).orElse(null));
@@ -190,8 +191,10 @@ public class SignInService {
                 Result.FAILURE, detail, actor);
     }
 
-    private static String abbreviate(String s) {
-        return s.length() <= 64 ? s : s.substring(0, 64);
+    /** The typed username as the audit log may keep it: at most 64 characters, control characters replaced. */
+    static String abbreviate(String s) {
+        String cut = s.length() <= 64 ? s : s.substring(0, 64);
+        return cut.replaceAll("\\p{Cntrl}", "?");
     }
 
     /** Records a sign-out (the session is already being invalidated). */

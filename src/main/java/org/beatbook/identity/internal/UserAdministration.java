@@ -74,7 +74,7 @@ public class UserAdministration {
     public List<UserView> list(Caller actor, String text, Role role, UserState state) {
         require(actor, administersAccounts(actor.role()) || administersSecurity(actor.role()));
         Instant now = clock.now();
-        String q = text == null ? null : text.strip();
+        String q = text == null ? null : text.replaceAll("\\p{Cntrl}", "").strip();
         if (q != null && q.length() > 100) {
             q = q.substring(0, 100);
         }
@@ -121,7 +121,7 @@ public class UserAdministration {
         return UserView.of(load(id), now);
     }
 
-    private static String checkDisplayName(String value, List<Violation> violations) {
+    static String checkDisplayName(String value, List<Violation> violations) {
         String name = value == null ? "" : value.strip();
         if (name.isEmpty()) {
             violations.add(new Violation("displayName", "identity.displayName.required"));

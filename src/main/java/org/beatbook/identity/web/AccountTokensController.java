@@ -14,6 +14,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.beatbook.shared.web.InvalidInput.Violation;
 import java.time.format.DateTimeParseException;
 
 /** {@code /account/tokens}: the caller's personal API tokens; a new token is shown once, in the creation answer. */
@@ -44,7 +47,9 @@ class AccountTokensController {
                 try {
                     expiry = LocalDate.parse(expiresOn.strip());
                 } catch (DateTimeParseException e) {
-                    throw InvalidInput.of("expiresOn", "identity.token.expiry.invalid");
+                    List<Violation> violations = new ArrayList<>(ApiTokens.checkName(name));
+                    violations.add(new Violation("expiresOn", "identity.token.expiry.invalid"));
+                    throw new InvalidInput(violations);
                 }
             }
             ApiTokens.CreatedToken created = tokens.create(caller, name, expiry);

@@ -156,14 +156,16 @@ class SignInFlowTest {
         List<Long> unknownNanos = new ArrayList<>();
         List<Long> wrongNanos = new ArrayList<>();
         TestUser other = accounts.create(Role.COMMUNITY_OFFICER);
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 5; i++) {
             unknownNanos.add(time(() -> browser().password("nobody-" + other.username(), "whatever123")));
             wrongNanos.add(time(() -> browser().password(other.username(), "whatever123")));
         }
         Collections.sort(unknownNanos);
         Collections.sort(wrongNanos);
         // both answers include one bcrypt hash: the unknown user costs at least about as much as a wrong password
-        assertThat(unknownNanos.get(1)).isGreaterThan(wrongNanos.get(1) / 2);
+        // (without the dummy hash an unknown user answers in about a millisecond; the machine is shared, so the
+        // bound is loose)
+        assertThat(unknownNanos.get(2)).isGreaterThan(wrongNanos.get(2) / 4);
     }
 
     @Test
@@ -221,12 +223,14 @@ class SignInFlowTest {
 
     @Test
     void anExpiredSessionGoesBackToTheLoginPage() {
-        MockHttpServletResponse r = mvc.get().uri("/account/tokens").with(req -> {
+        var result = mvc.get().uri("/account/tokens").with(req -> {
             req.setRequestedSessionId("expired-session-id");
             req.setRequestedSessionIdValid(false);
             return req;
-        }).exchange().getResponse();
-        assertThat(r.getRedirectedUrl()).isEqualTo("/login?expired");
+        }).exchange();
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/login?expired");
+        // with a fresh session, so the login page itself does not bounce again
+        assertThat(result.getRequest().getSession(false)).isNotNull();
         assertThat(body(mvc.get().uri("/login?expired").exchange().getResponse())).contains("会话已过期");
     }
 
