@@ -85,7 +85,7 @@ public class TotpCodes {
 
     /** The otpauth:// URI as a PNG QR code in a data URI, for an {@code <img src>}. */
     String qrDataUri(String username, String secret) {
-        QrData data = new QrData.Builder().label(username).secret(secret).issuer(issuer)
+        QrData data = new QrData.Builder().label(issuer + ":" + username).secret(secret).issuer(issuer)
                 .algorithm(HashingAlgorithm.SHA1).digits(DIGITS).period(PERIOD_SECONDS).build();
         ZxingPngQrGenerator png = new ZxingPngQrGenerator();
         png.setImageSize(240);

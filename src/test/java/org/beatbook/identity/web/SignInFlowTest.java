@@ -58,6 +58,8 @@ class SignInFlowTest {
         assertThat(secretShown.find()).isTrue();
         String secret = secretShown.group(1).replace(" ", "");
         assertThat(secret).hasSize(32);
+        assertThat(qrText(html)).startsWith("otpauth://totp/Beatbook:" + user.username())
+                .contains("secret=" + secret).contains("issuer=Beatbook").contains("digits=6").contains("period=30");
 
         MockHttpServletResponse wrong = b.post("/login/enrol", "code", "000000".equals(accounts.codeNow(secret)) ? "111111" : "000000");
         assertThat(body(wrong)).contains("验证码不正确");
@@ -292,6 +294,23 @@ class SignInFlowTest {
     private static String withoutCsrf(String html) {
         return html.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "")
                 .replaceAll("<meta name=\"_csrf\" content=\"[^\"]*\">", "");
+    }
+
+    /** What an authenticator app reads from the page's QR code. */
+    private static String qrText(String html) {
+        Matcher m = Pattern.compile("src=\"data:image/png;base64,([^\"]+)\"").matcher(html);
+        assertThat(m.find()).isTrue();
+        try {
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(
+                    new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(m.group(1))));
+            com.google.zxing.BinaryBitmap bitmap = new com.google.zxing.BinaryBitmap(
+                    new com.google.zxing.common.HybridBinarizer(
+                            new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image)));
+            return java.net.URLDecoder.decode(new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            throw new AssertionError("the QR code does not decode", e);
+        }
     }
 
     private static long time(Runnable r) {
