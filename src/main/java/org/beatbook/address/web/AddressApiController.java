@@ -49,17 +49,17 @@ class AddressApiController {
 
     @GetMapping("/{code}")
     @Operation(summary = "One node; 404 when missing or outside the caller's jurisdiction. ETag carries its version.")
-    ResponseEntity<AddressNodeView> one(@PathVariable String code) {
+    ResponseEntity<AddressNodeView> one(@PathVariable("code") String code) {
         AddressNode node = addresses.get(code, Caller.current().scope());
         return ResponseEntity.ok().eTag(etag(node.version())).body(node.view());
     }
 
     @GetMapping
     @Operation(summary = "Children of `parent`, or search by name/code prefix with `q`, or else the caller's jurisdiction roots")
-    AddressNodePage list(@RequestParam(required = false) @Parameter(description = "code of the parent node") String parent,
-                         @RequestParam(required = false) @Parameter(description = "name part or code prefix") String q,
-                         @RequestParam(defaultValue = "0") int offset,
-                         @RequestParam(defaultValue = "20") int limit) {
+    AddressNodePage list(@RequestParam(name = "parent", required = false) @Parameter(description = "code of the parent node") String parent,
+                         @RequestParam(name = "q", required = false) @Parameter(description = "name part or code prefix") String q,
+                         @RequestParam(name = "offset", defaultValue = "0") int offset,
+                         @RequestParam(name = "limit", defaultValue = "20") int limit) {
         if (parent != null && q != null) {
             throw InvalidInput.of("q", "address.error.parentOrQuery");
         }
@@ -103,7 +103,7 @@ class AddressApiController {
     @PatchMapping("/{code}")
     @PreAuthorize(WRITERS)
     @Operation(summary = "Rename, recategorise or relocate a node; the code stays. Honours If-Match with the ETag.")
-    AddressNodeView update(@PathVariable String code, @Valid @RequestBody UpdateAddressNodeRequest body,
+    AddressNodeView update(@PathVariable("code") String code, @Valid @RequestBody UpdateAddressNodeRequest body,
                            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return addresses.update(code, new AddressNodeChanges(body.name(), body.category(), body.latitude(),
                 body.longitude()), version(ifMatch), Caller.current());
@@ -112,21 +112,21 @@ class AddressApiController {
     @PostMapping("/{code}/move")
     @PreAuthorize(WRITERS)
     @Operation(summary = "Move a node and its subtree under another parent (a cycle is refused naming parentCode)")
-    AddressNodeView move(@PathVariable String code, @Valid @RequestBody MoveAddressNodeRequest body) {
+    AddressNodeView move(@PathVariable("code") String code, @Valid @RequestBody MoveAddressNodeRequest body) {
         return addresses.move(code, body.parentCode(), Caller.current());
     }
 
     @PostMapping("/{code}/retire")
     @PreAuthorize(WRITERS)
     @Operation(summary = "Retire a node and its live subtree (never deleted); retired nodes take no children")
-    AddressNodeView retire(@PathVariable String code) {
+    AddressNodeView retire(@PathVariable("code") String code) {
         return addresses.retire(code, Caller.current());
     }
 
     @PostMapping("/{code}/restore")
     @PreAuthorize(WRITERS)
     @Operation(summary = "Restore a retired node with what was retired together with it")
-    AddressNodeView restore(@PathVariable String code) {
+    AddressNodeView restore(@PathVariable("code") String code) {
         return addresses.restore(code, Caller.current());
     }
 

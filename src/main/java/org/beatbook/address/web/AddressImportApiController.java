@@ -71,13 +71,13 @@ class AddressImportApiController {
 
     @GetMapping("/{id}")
     @Operation(summary = "A report of an import this user ran")
-    ImportReportView report(@PathVariable UUID id) {
+    ImportReportView report(@PathVariable("id") UUID id) {
         return view(find(id), workbooks, LocaleContextHolder.getLocale());
     }
 
     @GetMapping(value = "/{id}/report", produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     @Operation(summary = "The report of an import as xlsx")
-    ResponseEntity<byte[]> reportXlsx(@PathVariable UUID id) {
+    ResponseEntity<byte[]> reportXlsx(@PathVariable("id") UUID id) {
         return xlsx(workbooks.report(find(id), LocaleContextHolder.getLocale()), "address-import-report.xlsx");
     }
 

@@ -66,7 +66,7 @@ class AddressImportPageController {
     }
 
     @GetMapping("/{id}")
-    String report(@PathVariable UUID id, Model model) {
+    String report(@PathVariable("id") UUID id, Model model) {
         ImportReport report = find(id);
         model.addAttribute("report", report);
         model.addAttribute("problems", AddressImportApiController.view(report, workbooks,
@@ -75,7 +75,7 @@ class AddressImportPageController {
     }
 
     @GetMapping("/{id}/report.xlsx")
-    ResponseEntity<byte[]> reportXlsx(@PathVariable UUID id) {
+    ResponseEntity<byte[]> reportXlsx(@PathVariable("id") UUID id) {
         return AddressImportApiController.xlsx(workbooks.report(find(id), LocaleContextHolder.getLocale()),
                 "address-import-report.xlsx");
     }

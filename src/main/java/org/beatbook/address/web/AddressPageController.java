@@ -61,7 +61,7 @@ class AddressPageController {
     }
 
     @GetMapping("/search")
-    String search(@RequestParam(defaultValue = "") String q,
+    String search(@RequestParam(name = "q", defaultValue = "") String q,
                   @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         List<AddressNodeView> found = q.isBlank() ? List.of()
                 : addresses.search(q, Caller.current().scope(), 0, SEARCH_LIMIT + 1);
@@ -72,14 +72,14 @@ class AddressPageController {
     }
 
     @GetMapping("/{code}")
-    String node(@PathVariable String code, Model model) {
+    String node(@PathVariable("code") String code, Model model) {
         fill(model, addresses.get(code, Caller.current().scope()));
         return "address/node";
     }
 
     @PostMapping("/{code}/children")
     @PreAuthorize(AddressApiController.WRITERS)
-    String createChild(@PathVariable String code, @ModelAttribute("childForm") ChildForm form,
+    String createChild(@PathVariable("code") String code, @ModelAttribute("childForm") ChildForm form,
                        @RequestHeader(value = "HX-Request", required = false) String htmx,
                        Model model, RedirectAttributes flash, HttpServletResponse response) {
         Caller caller = Caller.current();
@@ -95,7 +95,7 @@ class AddressPageController {
 
     @PostMapping("/{code}/edit")
     @PreAuthorize(AddressApiController.WRITERS)
-    String edit(@PathVariable String code, @ModelAttribute("editForm") EditForm form,
+    String edit(@PathVariable("code") String code, @ModelAttribute("editForm") EditForm form,
                 @RequestHeader(value = "HX-Request", required = false) String htmx,
                 Model model, RedirectAttributes flash, HttpServletResponse response) {
         Caller caller = Caller.current();
@@ -111,7 +111,7 @@ class AddressPageController {
 
     @PostMapping("/{code}/move")
     @PreAuthorize(AddressApiController.WRITERS)
-    String move(@PathVariable String code, @ModelAttribute("moveForm") MoveForm form,
+    String move(@PathVariable("code") String code, @ModelAttribute("moveForm") MoveForm form,
                 @RequestHeader(value = "HX-Request", required = false) String htmx,
                 Model model, RedirectAttributes flash, HttpServletResponse response) {
         Caller caller = Caller.current();
@@ -127,7 +127,7 @@ class AddressPageController {
 
     @PostMapping("/{code}/retire")
     @PreAuthorize(AddressApiController.WRITERS)
-    String retire(@PathVariable String code, @RequestHeader(value = "HX-Request", required = false) String htmx,
+    String retire(@PathVariable("code") String code, @RequestHeader(value = "HX-Request", required = false) String htmx,
                   Model model, RedirectAttributes flash, HttpServletResponse response) {
         Caller caller = Caller.current();
         AddressNode node = addresses.get(code, caller.scope());
@@ -142,7 +142,7 @@ class AddressPageController {
 
     @PostMapping("/{code}/restore")
     @PreAuthorize(AddressApiController.WRITERS)
-    String restore(@PathVariable String code, @RequestHeader(value = "HX-Request", required = false) String htmx,
+    String restore(@PathVariable("code") String code, @RequestHeader(value = "HX-Request", required = false) String htmx,
                    Model model, RedirectAttributes flash, HttpServletResponse response) {
         Caller caller = Caller.current();
         AddressNode node = addresses.get(code, caller.scope());

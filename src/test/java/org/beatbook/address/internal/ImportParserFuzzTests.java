@@ -26,6 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ImportParserFuzzTests {
 
+    static {
+        org.beatbook.address.FuzzInstrumentation.limitToParsers();
+    }
+
     static final ImportRowParser PARSER = new ImportRowParser(
             Map.of("户室", AddressLevel.ROOM, "小区", AddressLevel.COMPOUND, "场所", AddressLevel.PLACE),
             Map.of("学校", PlaceCategory.SCHOOL));

@@ -24,6 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RequestBodyFuzzTests {
 
+    static {
+        org.beatbook.address.FuzzInstrumentation.limitToParsers();
+    }
+
     static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
     static final String[] PIECES = {"{", "}", "[", "]", ",", ":", "\"parentCode\"", "\"level\"", "\"name\"",
