@@ -21,4 +21,18 @@ public interface AddressApi {
 
     /** Number of live nodes per level inside {@code scope}. */
     Map<AddressLevel, Long> countByLevel(Scope scope);
+
+    /** The nodes the scope is made of (the caller's jurisdiction roots), ordered for display. */
+    List<AddressNodeView> roots(Scope scope);
+
+    /** Ancestors of a node from the top down, only those within scope; empty when the node is not in scope. */
+    List<AddressNodeView> ancestors(String code, Scope scope);
+
+    /**
+     * Live nodes within scope whose name contains {@code query} or whose code starts with it, in tree order.
+     *
+     * @param offset rows to skip
+     * @param limit  at most 100
+     */
+    List<AddressNodeView> search(String query, Scope scope, int offset, int limit);
 }
