@@ -74,6 +74,21 @@ public class IdentityTestConfiguration {
         public Map<AddressLevel, Long> countByLevel(Scope scope) {
             return Map.of();
         }
+
+        @Override
+        public List<AddressNodeView> roots(Scope scope) {
+            return List.of();
+        }
+
+        @Override
+        public List<AddressNodeView> ancestors(String code, Scope scope) {
+            return List.of();
+        }
+
+        @Override
+        public List<AddressNodeView> search(String query, Scope scope, int offset, int limit) {
+            return List.of();
+        }
     }
 
     /** A clock tests move forward (never back, so TOTP steps and lock times stay consistent across tests). */

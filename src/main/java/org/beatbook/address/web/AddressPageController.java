@@ -77,9 +77,11 @@ class AddressPageController {
         return "address/node";
     }
 
-    @PostMapping("/{code}/children")
+    // The path variable is not called "code": Spring binds path variables into @ModelAttribute records too,
+    // and the child's own (optional) code field would silently become the parent's code.
+    @PostMapping("/{parent}/children")
     @PreAuthorize(AddressApiController.WRITERS)
-    String createChild(@PathVariable("code") String code, @ModelAttribute("childForm") ChildForm form,
+    String createChild(@PathVariable("parent") String code, @ModelAttribute("childForm") ChildForm form,
                        @RequestHeader(value = "HX-Request", required = false) String htmx,
                        Model model, RedirectAttributes flash, HttpServletResponse response) {
         Caller caller = Caller.current();

@@ -66,7 +66,9 @@ class SecurityConfiguration {
                 .securityContext(c -> c.securityContextRepository(contexts))
                 .addFilterAfter(new SessionCallerFilter(callers), SecurityContextHolderFilter.class)
                 .addFilterAfter(new BearerTokenFilter(tokens, problems), SessionCallerFilter.class)
-                .csrf(c -> c.ignoringRequestMatchers(BearerTokenFilter::hasBearer))
+                // CSRF guards the ambient credential of a browser session; a bearer call, or a call without any
+                // session, carries none, so an anonymous script gets the honest 401 rather than a CSRF 403.
+                .csrf(c -> c.ignoringRequestMatchers(BearerTokenFilter::hasBearer, req -> req.getSession(false) == null))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)

@@ -1,0 +1,149 @@
+package org.beatbook.access;
+
+import org.beatbook.address.AddressApi;
+import org.beatbook.address.AddressLevel;
+import org.beatbook.address.AddressNodeView;
+import org.beatbook.address.internal.AddressImport;
+import org.beatbook.address.internal.AddressService;
+import org.beatbook.address.internal.NewAddressNode;
+import org.beatbook.shared.security.Caller;
+import org.beatbook.shared.security.CallerAuthentication;
+import org.beatbook.shared.security.Role;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+/**
+ * The world the access matrix runs in: the demo community (every demo user's jurisdiction lies in it), a
+ * second community next to it that no demo user holds (the foreign records), and one demo user per role.
+ * Pages are called with the user's session authentication, {@code /api/v1} with the user's API token.
+ *
+ * @param users        one demo user per role (for AUXILIARY_POLICE the one holding the whole community)
+ * @param ownNode      a building every demo user can see
+ * @param foreignNode  a compound in the other community
+ * @param ownCompound  another compound every demo user can see (a move target for the own building)
+ * @param missingNode  a code no node has
+ * @param tokenIds     each demo user's API token id
+ * @param importIds    an address import run of each writing role's demo user
+ * @param targetUserId the account the administrators act on in the matrix (the community worker)
+ */
+public record AccessFixture(Map<Role, User> users, String ownNode, String ownCompound, String foreignNode,
+                            String missingNode, Map<Role, Long> tokenIds, Map<Role, String> importIds,
+                            long targetUserId, long targetUserVersion) {
+
+    public record User(long id, String username, String displayName, Role role, List<String> jurisdiction,
+                       String apiToken) { }
+
+    /** API tokens: the caller's own, another user's, and none. */
+    AccessRule.Ids tokenIds(Role role) {
+        Role other = role == Role.SYSTEM_ADMIN ? Role.AUDITOR : Role.SYSTEM_ADMIN;
+        return new AccessRule.Ids(String.valueOf(tokenIds.get(role)), String.valueOf(tokenIds.get(other)), "999999999");
+    }
+
+    /** Address import runs: the caller's own, another user's, and none. */
+    AccessRule.Ids importIds(Role role) {
+        String own = importIds.getOrDefault(role, importIds.get(Role.SYSTEM_ADMIN));
+        String other = importIds.get(role == Role.SYSTEM_ADMIN ? Role.COMMUNITY_OFFICER : Role.SYSTEM_ADMIN);
+        return new AccessRule.Ids(own, other, "00000000-0000-4000-8000-000000000000");
+    }
+
+    /** Signs the request in as the demo user of {@code role}. */
+    AbstractMockHttpServletRequestBuilder<?> signIn(AbstractMockHttpServletRequestBuilder<?> request, Role role) {
+        User user = users.get(role);
+        String uri = request.buildRequest(new org.springframework.mock.web.MockServletContext()).getRequestURI();
+        if (uri.startsWith("/api/")) {
+            return request.header("Authorization", "Bearer " + user.apiToken());
+        }
+        Caller caller = new Caller(user.id(), user.username(), user.displayName(), role, user.jurisdiction(),
+                Builder.addresses.scopeOf(user.jurisdiction()));
+        return request.with(authentication(new CallerAuthentication(caller))).with(csrf());
+    }
+
+    /** Builds the fixture once per application context. */
+    @TestComponent
+    static class Builder {
+
+        static AddressApi addresses;
+
+        private final Path home;
+        private final AddressService addressService;
+        private final AddressImport imports;
+        private final JdbcClient jdbc;
+        private AccessFixture fixture;
+
+        Builder(@Value("${beatbook.home}") Path home, AddressService addressService, AddressImport imports,
+                JdbcClient jdbc) {
+            this.home = home;
+            this.addressService = addressService;
+            this.imports = imports;
+            this.jdbc = jdbc;
+            Builder.addresses = addressService;
+        }
+
+        synchronized AccessFixture get() {
+            if (fixture == null) {
+                fixture = build();
+            }
+            return fixture;
+        }
+
+        private AccessFixture build() {
+            JsonNode doc = JsonMapper.builder().build().readTree(home.resolve("demo-credentials.json").toFile());
+            Map<Role, User> users = new EnumMap<>(Role.class);
+            for (JsonNode u : doc.get("users")) {
+                Role role = Role.valueOf(u.get("role").asString());
+                if (users.containsKey(role)) {
+                    continue;
+                }
+                List<String> jurisdiction = new ArrayList<>();
+                u.get("jurisdiction").forEach(j -> jurisdiction.add(j.asString()));
+                long id = jdbc.sql("select id from identity.app_user where lower(username) = lower(?)")
+                        .param(u.get("username").asString()).query(Long.class).single();
+                users.put(role, new User(id, u.get("username").asString(), u.get("displayName").asString(), role,
+                        jurisdiction, u.get("apiToken").asString()));
+            }
+            String street = doc.get("addresses").get("street").asString();
+            User admin = users.get(Role.SYSTEM_ADMIN);
+            Caller streetAdmin = new Caller(admin.id(), admin.username(), admin.displayName(), Role.SYSTEM_ADMIN,
+                    List.of(street), addressService.scopeOf(List.of(street)));
+            AddressNodeView otherCommunity = addressService.create(new NewAddressNode(street, AddressLevel.COMMUNITY,
+                    "邻近社区（访问测试）", null, null, null, null), streetAdmin);
+            AddressNodeView foreignCompound = addressService.create(new NewAddressNode(otherCommunity.code(),
+                    AddressLevel.COMPOUND, "外辖小区", null, null, null, null), streetAdmin);
+
+            List<String> auxCompounds = new ArrayList<>();
+            doc.get("addresses").get("compounds").forEach(c -> auxCompounds.add(c.asString()));
+            String ownBuilding = jdbc.sql("select code from address.node where parent_code = ? order by code limit 1")
+                    .param(auxCompounds.get(0)).query(String.class).single();
+
+            Map<Role, Long> tokens = new EnumMap<>(Role.class);
+            users.forEach((role, user) -> tokens.put(role, jdbc.sql(
+                    "select id from identity.api_token where user_id = ? order by id limit 1")
+                    .param(user.id()).query(Long.class).single()));
+            Map<Role, String> runs = new EnumMap<>(Role.class);
+            for (Role role : AddressAccessRules.WRITERS) {
+                User u = users.get(role);
+                Caller caller = new Caller(u.id(), u.username(), u.displayName(), role, u.jurisdiction(),
+                        addressService.scopeOf(u.jurisdiction()));
+                runs.put(role, imports.importRows(List.of(), "empty.xlsx", caller).id().toString());
+            }
+            long target = users.get(Role.COMMUNITY_WORKER).id();
+            long version = jdbc.sql("select version from identity.app_user where id = ?").param(target)
+                    .query(Long.class).single();
+            return new AccessFixture(users, ownBuilding, auxCompounds.get(1), foreignCompound.code(),
+                    "999999999999999999", tokens, runs, target, version);
+        }
+    }
+}
