@@ -70,7 +70,7 @@ class AddressNodeRepository {
                         FROM address.node n
                         WHERE n.parent_code = ? AND n.path <@ ?::ltree[]
                           AND (? OR n.retired_at IS NULL)
-                        ORDER BY n.retired_at IS NOT NULL, n.sort_key, n.code""")
+                        ORDER BY n.retired_at IS NOT NULL, n.level = 'PLACE', n.sort_key, n.code""")
                 .param(parentCode).param(scope.sqlArray()).param(includeRetired)
                 .query((rs, i) -> new AddressChild(node(rs, i), rs.getLong("child_count"))).list();
     }
