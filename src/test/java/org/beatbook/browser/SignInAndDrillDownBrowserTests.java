@@ -64,6 +64,9 @@ class SignInAndDrillDownBrowserTests {
         assertThat(browser.findElement(By.cssSelector(".who")).getText())
                 .isEqualTo(officer.get("displayName").asString());
 
+        Chromium.screenshot(browser, "issue2-03-home-360");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("户室");
+
         browser.get(url("/addresses"));
         Chromium.screenshot(browser, "issue2-03-jurisdiction-360");
         // community → compound → building → unit → room
@@ -86,6 +89,13 @@ class SignInAndDrillDownBrowserTests {
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Room");
         browser.findElement(By.cssSelector("a.lang")).click();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("a.lang"), "English"));
+
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        Chromium.screenshot(browser, "issue2-06-room-1280");
+        browser.get(url("/"));
+        Chromium.screenshot(browser, "issue2-07-home-1280");
+        assertThat(browser.findElements(By.cssSelector("#mainnav a"))).extracting(WebElement::getText)
+                .contains("标准地址").doesNotContain("审计日志", "用户管理");
     }
 
     private WebElement firstChildLink() {
