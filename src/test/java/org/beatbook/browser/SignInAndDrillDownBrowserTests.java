@@ -90,7 +90,12 @@ class SignInAndDrillDownBrowserTests {
         browser.findElement(By.cssSelector("a.lang")).click();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("a.lang"), "English"));
 
+        browser.get(url("/addresses/999999999999"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("404").contains("管辖范围");
+        Chromium.screenshot(browser, "issue2-05b-not-found-360");
+
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        browser.navigate().back();
         Chromium.screenshot(browser, "issue2-06-room-1280");
         browser.get(url("/"));
         Chromium.screenshot(browser, "issue2-07-home-1280");
