@@ -68,16 +68,20 @@ class DemoUsers implements IdentityDemo {
         }
         Random random = new Random(seed);
         Instant now = clock.now();
+        List<String> plain = SPECS.stream().map(s -> password(random)).toList();
+        // bcrypt is deliberately slow: hash the demo passwords on all cores, not one after another
+        List<String> hashes = plain.parallelStream().map(passwords::hash).toList();
         List<DemoCredential> out = new ArrayList<>();
-        for (Spec spec : SPECS) {
+        for (int i = 0; i < SPECS.size(); i++) {
+            Spec spec = SPECS.get(i);
             List<String> codes = switch (spec.jurisdiction()) {
                 case 1 -> jurisdictions.auxiliaryOne();
                 case 2 -> jurisdictions.auxiliaryTwo();
                 default -> jurisdictions.community();
             };
-            String password = password(random);
+            String password = plain.get(i);
             String secret = totp.newSecret();
-            long id = users.insert(spec.username(), spec.displayName(), spec.role(), passwords.hash(password), false,
+            long id = users.insert(spec.username(), spec.displayName(), spec.role(), hashes.get(i), false,
                     secret, codes, now);
             String token = tokens.insert(id, "demo", null, now).token();
             events.publishEvent(new AuditEvent("USER_CREATED", "USER", String.valueOf(id), null, null,
