@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Not part of the suite: {@code ./mvnw -o -q test -Dtest=ChainVerifierBenchmark -Dbeatbook.bench=true
  * -Dbeatbook.bench.rows=1000000} appends that many rows and times a full verification (results in
- * docs/benchmarks/audit-verify.md).
+ * docs/benchmarks.md, "Audit chain verification").
  */
 @SpringBootTest
 @AutoConfigureMockMvc
