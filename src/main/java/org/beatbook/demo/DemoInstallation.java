@@ -94,10 +94,9 @@ class DemoInstallation implements SmartInitializingSingleton {
             Files.createDirectories(home);
             Path file = home.resolve("demo-credentials.json");
             Path tmp = Files.createTempFile(home, "demo-credentials", ".tmp");
-            try {
+            // secrets inside: owner-only where the file system has POSIX modes (on Windows the folder's ACL applies)
+            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system (Windows): the directory's ACL applies
             }
             json.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), doc);
             return Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
