@@ -118,6 +118,19 @@ public class PersonRegistry {
         return new Registered(view(id), true, cmd.warnings());
     }
 
+    /**
+     * Starts the residence for the person who holds the typed document, if that is {@code personId} (the caller
+     * proves the link by the document in hand, so the person need not be in scope yet); else 404.
+     */
+    @Transactional
+    public Registered linkByDocument(RegisterPerson cmd, long personId, Caller caller) {
+        Rooms.Room room = rooms.room(cmd.residence().addressCode(), caller.scope());
+        long id = store.byDocument(cmd.document()).filter(x -> x == personId)
+                .orElseThrow(() -> new PersonNotFound(personId));
+        startResidence(store.lock(id).orElseThrow(), room, cmd.residence(), caller);
+        return new Registered(view(id), false, cmd.warnings());
+    }
+
     /** The person, masked, with all residences; recorded as a read. */
     @Transactional
     public PersonView open(long id, Caller caller) {
