@@ -103,9 +103,15 @@ class PersonPageController {
     }
 
     @GetMapping("/rooms/{code}")
-    String room(@PathVariable String code, Model model) {
+    String room(@PathVariable String code, Model model, HttpServletResponse response) throws java.io.IOException {
         Caller caller = Caller.current();
-        Rooms.Room room = rooms.room(code, caller.scope());
+        Rooms.Room room;
+        try {
+            room = rooms.room(code, caller.scope());
+        } catch (InvalidInput e) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND); // out of scope answers like missing
+            return null;
+        }
         model.addAttribute("room", room);
         model.addAttribute("occupants", registry.occupants(code, caller));
         return "population/room";
