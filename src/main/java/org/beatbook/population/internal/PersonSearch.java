@@ -58,7 +58,9 @@ public class PersonSearch {
             + " order by case when p.name_keys @> array[cast(:text as text)] then 0 else 1 end, length(p.name), p.name, p.id"
             + PAGE;
     private static final String ID_NUMBER = SELECT + FROM_PERSON
-            + " where p.document_number = :text " + TAG + " order by p.id" + PAGE;
+            // the predicate of the partial unique index person_id_number_unique, so that index answers
+            + " where p.document_number = :text and p.document_type in ('RESIDENT_ID', 'HMT_RESIDENCE_PERMIT') " + TAG
+            + " order by p.id" + PAGE;
     private static final String PHONE = SELECT + FROM_PERSON
             + " where p.id in (select ph.person_id from population.person_phone ph where ph.phone = :text) " + TAG
             + " order by p.name, p.id" + PAGE;
