@@ -41,7 +41,21 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  */
 public record AccessFixture(Map<Role, User> users, String ownNode, String ownCompound, String foreignNode,
                             String missingNode, Map<Role, Long> tokenIds, Map<Role, String> importIds,
-                            long targetUserId, long targetUserVersion) {
+                            long targetUserId, long targetUserVersion, People people) {
+
+    /**
+     * Residents: one in the demo community (everybody's own), one in the other community (foreign).
+     *
+     * @param ownPerson        id of a resident of an own room
+     * @param ownResidence     that resident's residence id
+     * @param foreignPerson    id of a resident of the other community
+     * @param foreignResidence that resident's residence id
+     * @param ownRoom          a room of the own building
+     * @param otherOwnRoom     another own room (a second residence)
+     * @param foreignRoom      a room in the other community
+     */
+    public record People(String ownPerson, String ownResidence, String foreignPerson, String foreignResidence,
+                         String ownRoom, String otherOwnRoom, String foreignRoom) { }
 
     public record User(long id, String username, String displayName, Role role, List<String> jurisdiction,
                        String apiToken) { }
@@ -71,6 +85,17 @@ public record AccessFixture(Map<Role, User> users, String ownNode, String ownCom
         return request.with(authentication(new CallerAuthentication(caller))).with(csrf());
     }
 
+    /** A valid GB 11643 number: the 15 leading digits given, then the sequence and the check character. */
+    static String idNumber(String fifteen, int sequence) {
+        String body = fifteen + String.format("%02d", sequence);
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * weights[i];
+        }
+        return body + "10X98765432".charAt(sum % 11);
+    }
+
     /** Builds the fixture once per application context. */
     @TestComponent
     static class Builder {
@@ -81,15 +106,42 @@ public record AccessFixture(Map<Role, User> users, String ownNode, String ownCom
         private final AddressService addressService;
         private final AddressImport imports;
         private final JdbcClient jdbc;
+        private final org.springframework.test.web.servlet.MockMvc mvc;
         private AccessFixture fixture;
 
         Builder(@Value("${beatbook.home}") Path home, AddressService addressService, AddressImport imports,
-                JdbcClient jdbc) {
+                JdbcClient jdbc, org.springframework.test.web.servlet.MockMvc mvc) {
+            this.mvc = mvc;
             this.home = home;
             this.addressService = addressService;
             this.imports = imports;
             this.jdbc = jdbc;
             Builder.addresses = addressService;
+        }
+
+        /** Registers a resident through the API as {@code caller}; answers {personId, residenceId}. */
+        private String[] register(String idNumber, String name, String room, Caller caller) {
+            try {
+                String body = """
+                        {"idNumber":"%s","name":"%s","phone":"13800138000","addressCode":"%s","residenceType":"OWNER",
+                         "confirmNew":true}""".formatted(idNumber, name, room);
+                var response = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/api/v1/persons").contentType("application/json").content(body)
+                        .with(authentication(new CallerAuthentication(caller))).with(csrf()))
+                        .andReturn().getResponse();
+                if (response.getStatus() != 201) {
+                    throw new IllegalStateException("fixture resident not registered: " + response.getStatus() + " "
+                            + response.getContentAsString());
+                }
+                JsonNode person = JsonMapper.builder().build().readTree(response.getContentAsString());
+                JsonNode p = person.has("person") ? person.get("person") : person;
+                String id = p.get("id").asString();
+                String residence = jdbc.sql("select id from population.residence where person_id = ? order by id limit 1")
+                        .param(Long.parseLong(id)).query(String.class).single();
+                return new String[] {id, residence};
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         synchronized AccessFixture get() {
@@ -142,8 +194,24 @@ public record AccessFixture(Map<Role, User> users, String ownNode, String ownCom
             long target = users.get(Role.COMMUNITY_WORKER).id();
             long version = jdbc.sql("select version from identity.app_user where id = ?").param(target)
                     .query(Long.class).single();
+            List<String> ownRooms = jdbc.sql("""
+                    select code from address.node where level = 'ROOM' and path ~ ?::lquery order by code limit 2""")
+                    .param("*." + ownBuilding + ".*").query(String.class).list();
+            AddressNodeView fb = addressService.create(new NewAddressNode(foreignCompound.code(), AddressLevel.BUILDING,
+                    "1号楼", null, null, null, null), streetAdmin);
+            AddressNodeView fu = addressService.create(new NewAddressNode(fb.code(), AddressLevel.UNIT, "1单元", null,
+                    null, null, null), streetAdmin);
+            AddressNodeView fr = addressService.create(new NewAddressNode(fu.code(), AddressLevel.ROOM, "101室", null,
+                    null, null, null), streetAdmin);
+            User officer = users.get(Role.COMMUNITY_OFFICER);
+            Caller streetOfficer = new Caller(officer.id(), officer.username(), officer.displayName(),
+                    Role.COMMUNITY_OFFICER, List.of(street), addressService.scopeOf(List.of(street)));
+            String[] own = register(idNumber("340524199001010", 21), "郑访问", ownRooms.get(0), streetOfficer);
+            String[] foreign = register(idNumber("340524199202020", 33), "钱外辖", fr.code(), streetOfficer);
+            People people = new People(own[0], own[1], foreign[0], foreign[1], ownRooms.get(0), ownRooms.get(1),
+                    fr.code());
             return new AccessFixture(users, ownBuilding, auxCompounds.get(1), foreignCompound.code(),
-                    "999999999999999999", tokens, runs, target, version);
+                    "999999999999999999", tokens, runs, target, version, people);
         }
     }
 }

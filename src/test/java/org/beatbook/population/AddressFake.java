@@ -85,5 +85,29 @@ public class AddressFake {
             nodes.values().stream().filter(n -> scope.covers(n.path())).forEach(n -> m.merge(n.level(), 1L, Long::sum));
             return m;
         }
+
+        @Override
+        public List<AddressNodeView> roots(Scope scope) {
+            return scope.paths().stream().map(p -> p.substring(p.lastIndexOf('.') + 1)).map(nodes::get)
+                    .filter(n -> n != null).toList();
+        }
+
+        @Override
+        public List<AddressNodeView> ancestors(String code, Scope scope) {
+            List<AddressNodeView> chain = new java.util.ArrayList<>();
+            for (AddressNodeView n = nodes.get(code); n != null; n = n.parentCode() == null ? null : nodes.get(n.parentCode())) {
+                if (scope.covers(n.path())) {
+                    chain.add(0, n);
+                }
+            }
+            return chain;
+        }
+
+        @Override
+        public List<AddressNodeView> search(String query, Scope scope, int offset, int limit) {
+            return nodes.values().stream()
+                    .filter(n -> scope.covers(n.path()) && (n.name().contains(query) || n.code().startsWith(query)))
+                    .skip(offset).limit(limit).toList();
+        }
     }
 }
