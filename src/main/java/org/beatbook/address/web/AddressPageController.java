@@ -100,15 +100,8 @@ class AddressPageController {
     String edit(@PathVariable("code") String code, @ModelAttribute("editForm") EditForm form,
                 @RequestHeader(value = "HX-Request", required = false) String htmx,
                 Model model, RedirectAttributes flash, HttpServletResponse response) {
-        Caller caller = Caller.current();
-        AddressNode node = addresses.get(code, caller.scope());
-        try {
-            AddressNodeView saved = addresses.update(node.code(), form.toChanges(), null, caller);
-            flash.addFlashAttribute("flash", message("address.flash.saved", saved.name()));
-            return done(node.code(), htmx, response);
-        } catch (InvalidInput e) {
-            return fail(model, node, "editErrors", e, "address/node :: editForm", htmx, response);
-        }
+        return change(code, "editErrors", "address/node :: editForm", htmx, model, flash, response, (node, caller) ->
+                message("address.flash.saved", addresses.update(node.code(), form.toChanges(), null, caller).name()));
     }
 
     @PostMapping("/{code}/move")
@@ -116,44 +109,43 @@ class AddressPageController {
     String move(@PathVariable("code") String code, @ModelAttribute("moveForm") MoveForm form,
                 @RequestHeader(value = "HX-Request", required = false) String htmx,
                 Model model, RedirectAttributes flash, HttpServletResponse response) {
-        Caller caller = Caller.current();
-        AddressNode node = addresses.get(code, caller.scope());
-        try {
+        return change(code, "moveErrors", "address/node :: moveForm", htmx, model, flash, response, (node, caller) -> {
             AddressNodeView moved = addresses.move(node.code(), form.parentCode(), caller);
-            flash.addFlashAttribute("flash", message("address.flash.moved", moved.name(), moved.parentCode()));
-            return done(node.code(), htmx, response);
-        } catch (InvalidInput e) {
-            return fail(model, node, "moveErrors", e, "address/node :: moveForm", htmx, response);
-        }
+            return message("address.flash.moved", moved.name(), moved.parentCode());
+        });
     }
 
     @PostMapping("/{code}/retire")
     @PreAuthorize(AddressApiController.WRITERS)
     String retire(@PathVariable("code") String code, @RequestHeader(value = "HX-Request", required = false) String htmx,
                   Model model, RedirectAttributes flash, HttpServletResponse response) {
-        Caller caller = Caller.current();
-        AddressNode node = addresses.get(code, caller.scope());
-        try {
+        return change(code, "stateErrors", "address/node :: stateForm", htmx, model, flash, response, (node, caller) -> {
             addresses.retire(node.code(), caller);
-            flash.addFlashAttribute("flash", message("address.flash.retired", node.name()));
-            return done(node.code(), htmx, response);
-        } catch (InvalidInput e) {
-            return fail(model, node, "stateErrors", e, "address/node :: stateForm", htmx, response);
-        }
+            return message("address.flash.retired", node.name());
+        });
     }
 
     @PostMapping("/{code}/restore")
     @PreAuthorize(AddressApiController.WRITERS)
     String restore(@PathVariable("code") String code, @RequestHeader(value = "HX-Request", required = false) String htmx,
                    Model model, RedirectAttributes flash, HttpServletResponse response) {
+        return change(code, "stateErrors", "address/node :: stateForm", htmx, model, flash, response, (node, caller) -> {
+            addresses.restore(node.code(), caller);
+            return message("address.flash.restored", node.name());
+        });
+    }
+
+    /** One change to a node in scope: done → flash message and back to the node; a broken rule → the form again. */
+    private String change(String code, String errorsAttribute, String fragment, String htmx, Model model,
+                          RedirectAttributes flash, HttpServletResponse response,
+                          java.util.function.BiFunction<AddressNode, Caller, String> action) {
         Caller caller = Caller.current();
         AddressNode node = addresses.get(code, caller.scope());
         try {
-            addresses.restore(node.code(), caller);
-            flash.addFlashAttribute("flash", message("address.flash.restored", node.name()));
+            flash.addFlashAttribute("flash", action.apply(node, caller));
             return done(node.code(), htmx, response);
         } catch (InvalidInput e) {
-            return fail(model, node, "stateErrors", e, "address/node :: stateForm", htmx, response);
+            return fail(model, node, errorsAttribute, e, fragment, htmx, response);
         }
     }
 
