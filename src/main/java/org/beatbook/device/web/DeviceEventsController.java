@@ -33,6 +33,9 @@ import java.util.concurrent.TimeoutException;
 
 /** Devices push their events over HTTP; the answer comes only after the events are durable. */
 @RestController
+@io.swagger.v3.oas.annotations.security.SecurityScheme(name = "deviceToken",
+        type = io.swagger.v3.oas.annotations.enums.SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "A device's own token (bd_…), shown once when the device is registered or rotated")
 @Tag(name = "device events", description = "Gate devices push events (device bearer token, not a user's)")
 class DeviceEventsController {
 
