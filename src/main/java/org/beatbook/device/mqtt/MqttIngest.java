@@ -3,12 +3,11 @@ package org.beatbook.device.mqtt;
 import org.beatbook.device.DeviceIngest;
 import org.beatbook.device.DeviceRef;
 import org.beatbook.device.EventFate;
-import org.beatbook.device.json.EventJson;
+import org.beatbook.device.web.EventBatchParser;
 import org.beatbook.shared.masking.Masking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.ObjectMapper;
 
 import java.util.List;
 import java.util.Locale;
@@ -30,14 +29,12 @@ public class MqttIngest {
     private static final Locale LOG_LOCALE = Locale.SIMPLIFIED_CHINESE;
 
     private final DeviceIngest ingest;
-    private final EventJson parser;
     private final AtomicLong messages = new AtomicLong();
     private final AtomicLong unusable = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
 
-    MqttIngest(DeviceIngest ingest, ObjectMapper json) {
+    MqttIngest(DeviceIngest ingest) {
         this.ingest = ingest;
-        this.parser = new EventJson(json);
     }
 
     /** Counters since start: messages handled, messages unusable as a whole, single events rejected. */
@@ -49,7 +46,7 @@ public class MqttIngest {
 
     CompletableFuture<Void> accept(DeviceRef device, byte[] body) {
         messages.incrementAndGet();
-        EventJson.Message message = parser.parse(body);
+        EventBatchParser.Parsed message = MqttMessages.parse(body);
         if (message.problem() != null) {
             unusable.incrementAndGet();
             log.warn("MQTT message from device {} dropped: {} ({}, {} bytes)", device.deviceId(),

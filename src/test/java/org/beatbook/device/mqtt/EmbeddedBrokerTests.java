@@ -11,7 +11,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -38,7 +37,7 @@ class EmbeddedBrokerTests {
     static void startBroker() throws Exception {
         var properties = new MqttProperties(true, PORT, "127.0.0.1", "", "", "", "beatbook-ingest",
                 MqttTopics.SUBSCRIPTION, Duration.ofSeconds(10));
-        broker = new EmbeddedBroker(properties, home, devices, new MqttIngest(devices, JsonMapper.builder().build()));
+        broker = new EmbeddedBroker(properties, home, devices, new MqttIngest(devices));
         broker.launch();
         assertThat(broker.ready().get(60, TimeUnit.SECONDS)).as("broker started").isTrue();
     }
