@@ -1,6 +1,7 @@
 package org.beatbook.device.viid;
 
 import org.beatbook.device.DeviceDirectory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import javax.crypto.Mac;
@@ -30,12 +31,15 @@ class ViidDigest {
 
     private final DeviceDirectory directory;
     private final ViidProperties properties;
+    private final String realm;
     private final Clock clock;
     private final byte[] key = new byte[32];
 
-    ViidDigest(DeviceDirectory directory, ViidProperties properties) {
+    ViidDigest(DeviceDirectory directory, ViidProperties properties,
+               @Value("${beatbook.device.viid-realm:beatbook}") String realm) {
         this.directory = directory;
         this.properties = properties;
+        this.realm = realm;
         this.clock = Clock.systemUTC();
         new SecureRandom().nextBytes(key);
     }
@@ -45,7 +49,7 @@ class ViidDigest {
         long expires = clock.millis() + properties.nonceLifetime().toMillis();
         String nonce = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString((expires + ":" + sign(Long.toString(expires))).getBytes(StandardCharsets.US_ASCII));
-        return "Digest realm=\"" + properties.realm() + "\", nonce=\"" + nonce + "\", qop=\"auth\", algorithm=MD5"
+        return "Digest realm=\"" + realm + "\", nonce=\"" + nonce + "\", qop=\"auth\", algorithm=MD5"
                 + (stale ? ", stale=true" : "");
     }
 
@@ -69,7 +73,7 @@ class ViidDigest {
         String nc = p.get("nc");
         String cnonce = p.get("cnonce");
         if (username == null || nonce == null || uri == null || response == null || nc == null || cnonce == null
-                || !"auth".equals(p.get("qop")) || !properties.realm().equals(p.get("realm"))
+                || !"auth".equals(p.get("qop")) || !realm.equals(p.get("realm"))
                 || !(p.get("algorithm") == null || "MD5".equalsIgnoreCase(p.get("algorithm")))
                 || !samePath(uri, requestUri)) {
             return new Outcome(null, false);
@@ -80,7 +84,7 @@ class ViidDigest {
         if (nonceExpired(nonce)) {
             return new Outcome(null, true);
         }
-        Optional<String> ha1 = directory.viidDigestHa1(username, properties.realm());
+        Optional<String> ha1 = directory.viidDigestHa1(username, realm);
         if (ha1.isEmpty()) {
             return new Outcome(null, false);
         }
