@@ -167,6 +167,11 @@ final class ExternalBrokerSubscriber implements SmartLifecycle, MqttCallbackExte
         }
     }
 
+    boolean connected() {
+        MqttAsyncClient c = client;
+        return c != null && c.isConnected();
+    }
+
     @Override
     public boolean isRunning() {
         return client != null;
