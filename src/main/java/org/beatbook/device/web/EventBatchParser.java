@@ -20,21 +20,22 @@ import java.util.Locale;
  * Reads {@code {"events":[…]}} leniently: what is wrong with the batch as a whole is a {@link BatchProblem}
  * (a 400 naming the field); what is wrong with one event travels with that event as its {@link ParseProblem}, so
  * the pipeline rejects it alone. Text fields also take numbers (vendors send card numbers and tags as numbers).
+ * Shared with the MQTT adapter, which takes the same event JSON.
  */
-final class EventBatchParser {
+public final class EventBatchParser {
 
     /** The batch cannot be read at all. */
-    record BatchProblem(String field, String messageKey, Object... args) { }
+    public record BatchProblem(String field, String messageKey, Object... args) { }
 
     /** Either the events or the problem. */
-    record Parsed(List<IncomingEvent> events, BatchProblem problem) { }
+    public record Parsed(List<IncomingEvent> events, BatchProblem problem) { }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private EventBatchParser() {
     }
 
-    static Parsed parse(byte[] body) {
+    public static Parsed parse(byte[] body) {
         JsonNode root;
         try {
             root = body == null || body.length == 0 ? null : JSON.readTree(body);
@@ -69,7 +70,7 @@ final class EventBatchParser {
     }
 
     /** One event; the first field that cannot be read becomes its parse problem. */
-    static IncomingEvent event(JsonNode e) {
+    public static IncomingEvent event(JsonNode e) {
         if (e == null || !e.isObject()) {
             return new IncomingEvent(null, null, null, null, null, null, null, null, null, null,
                     new ParseProblem("events", "device.event.notObject"));
