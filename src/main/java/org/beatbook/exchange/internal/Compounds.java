@@ -64,7 +64,8 @@ class Compounds {
     void repath(AddressNodeMoved moved) {
         jdbc.sql("""
                 UPDATE exchange.compound
-                   SET path = CAST(:newPath AS ltree) || subpath(path, nlevel(CAST(:oldPath AS ltree)))
+                   SET path = CASE WHEN path = CAST(:oldPath AS ltree) THEN CAST(:newPath AS ltree)
+                                   ELSE CAST(:newPath AS ltree) || subpath(path, nlevel(CAST(:oldPath AS ltree))) END
                  WHERE path <@ CAST(:oldPath AS ltree)""")
                 .param("newPath", moved.newPath()).param("oldPath", moved.oldPath()).update();
     }

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,6 +43,7 @@ import static org.beatbook.exchange.Sightings.GATE_R1;
         "beatbook.exchange.backoff-initial=50ms",
         "beatbook.exchange.backoff-max=400ms",
         "beatbook.exchange.max-attempts=3"})
+@AutoConfigureMockMvc
 @Import(AddressFake.class)
 class OutboxPushIntegrationTests {
 
@@ -68,6 +72,10 @@ class OutboxPushIntegrationTests {
     @Autowired TransactionTemplate tx;
     @Autowired JdbcClient jdbc;
     @Autowired ExchangeReading reading;
+    @Autowired Outbox outbox;
+    @Autowired UpstreamState state;
+    @Autowired JsonMapper json;
+    @Autowired MockMvcTester mvc;
 
     final ViidObjects ids = new ViidObjects(PLATFORM_ID);
 
@@ -238,5 +246,23 @@ class OutboxPushIntegrationTests {
         store(events);
         await().atMost(Duration.ofSeconds(20)).until(() -> waiting(events) == 0);
         assertThat(PLATFORM.acknowledged()).contains(own);
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedByDigestAndShownOnTheStatusPage() {
+        ExchangeProperties wrong = new ExchangeProperties(PLATFORM.url(), PLATFORM_ID, "not-the-password", 20, null,
+                null, null, null, null, null);
+        Pusher pusher = new Pusher(wrong, new UpstreamClient(wrong, json), outbox, state, tx);
+        int refused = PLATFORM.refusedRegistrations();
+        assertThat(pusher.step()).isPositive();
+        assertThat(PLATFORM.refusedRegistrations()).isEqualTo(refused + 1);
+
+        var page = mvc.get().uri("/exchange").with(org.springframework.security.test.web.servlet.request
+                .SecurityMockMvcRequestPostProcessors.authentication(
+                        org.beatbook.population.Residents.signedIn(org.beatbook.shared.security.Role.STATION_LEADER)))
+                .exchange();
+        assertThat(page).hasStatusOk();
+        assertThat(new String(page.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("注册被拒绝：设备编码或密码错误", "HTTP 401");
     }
 }
