@@ -6,12 +6,12 @@ import org.beatbook.exchange.internal.ExchangeStatus;
 import org.beatbook.exchange.internal.VolumeLedger;
 import org.beatbook.exchange.internal.VolumeLedger.Period;
 import org.beatbook.exchange.internal.VolumeRanking;
-import org.beatbook.exchange.internal.VolumeWorkbook;
 import org.beatbook.shared.security.Caller;
+import org.beatbook.shared.spreadsheet.Workbooks;
+import org.beatbook.shared.spreadsheet.Xlsx;
 import org.beatbook.shared.web.InvalidInput;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** The push status page (htmx refreshes the figures) and the volume ranking with its chart and xlsx export. */
 @Controller
@@ -46,8 +47,11 @@ class ExchangePageController {
     private final VolumeLedger ledger;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final Workbooks workbooks;
 
-    ExchangePageController(ExchangeReading reading, VolumeLedger ledger, MessageSource messages, JsonMapper json) {
+    ExchangePageController(ExchangeReading reading, VolumeLedger ledger, MessageSource messages, JsonMapper json,
+                           Workbooks workbooks) {
+        this.workbooks = workbooks;
         this.reading = reading;
         this.ledger = ledger;
         this.messages = messages;
@@ -105,11 +109,20 @@ class ExchangePageController {
         } catch (InvalidInput e) {
             return volume(period, date, null, model, response);
         }
-        String name = "volume-" + ranking.from() + "-" + ranking.to() + ".xlsx";
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString());
+        Locale locale = LocaleContextHolder.getLocale();
+        response.setContentType(Xlsx.MEDIA_TYPE);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                Xlsx.attachment("volume-" + ranking.from() + "-" + ranking.to() + ".xlsx"));
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        VolumeWorkbook.write(ranking, messages, LocaleContextHolder.getLocale(), response.getOutputStream());
+        List<List<?>> rows = new java.util.ArrayList<>();
+        for (VolumeRanking.CompoundVolume c : ranking.compounds()) {
+            rows.add(List.of(c.rank(), c.name(), c.code(), c.collected(), c.pushed(), c.pushedRate()));
+        }
+        rows.add(List.of(msg("exchange.volume.total", locale, ranking.totalCollected(), ranking.totalPushed())));
+        workbooks.ledger(response.getOutputStream(), msg("exchange.volume.sheet", locale),
+                msg("exchange.volume.title", locale) + " " + msg("exchange.volume.range", locale, ranking.from(), ranking.to()),
+                Stream.of("rank", "compound", "code", "collected", "pushed", "rate")
+                        .map(c -> msg("exchange.volume.col." + c, locale)).toList(), rows);
         return null; // written: nothing to render
     }
 
@@ -140,6 +153,10 @@ class ExchangePageController {
             out.merge(label, messages.getMessage(v.messageKey(), v.args(), v.messageKey(), locale), (a, b) -> a + "; " + b);
         }
         return out;
+    }
+
+    private String msg(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, key, locale);
     }
 
     private static String shown(Instant at) {
