@@ -1,4 +1,4 @@
--- Upstream push (GA/T 1400) and the volume ledger. See docs/adr/0007-exchange-outbox.md.
+-- Upstream push (GA/T 1400) and the volume ledger. See docs/adr/0009-upstream-push-outbox.md.
 CREATE SCHEMA exchange;
 GRANT USAGE ON SCHEMA exchange TO beatbook_app;
 

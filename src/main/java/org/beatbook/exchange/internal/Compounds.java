@@ -41,7 +41,8 @@ class Compounds {
     }
 
     private Compound resolve(DeviceRef device) {
-        String path = device.nodePath() == null ? device.nodeCode() : device.nodePath();
+        String path = device.nodePath() != null ? device.nodePath()
+                : addresses.scopeOf(List.of(device.nodeCode())).paths().stream().findFirst().orElse(device.nodeCode());
         // the whole tree the node hangs in: the device registry's path may be stale, its root is not
         Scope tree = new Scope(List.of(path.split("\\.", 2)[0]));
         List<AddressNodeView> chain = new ArrayList<>(addresses.ancestors(device.nodeCode(), tree));

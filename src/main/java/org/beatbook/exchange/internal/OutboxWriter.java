@@ -13,7 +13,7 @@ import java.util.List;
  * The device writer's part for exchange: inside its transaction, one statement per batch queues every vehicle
  * sighting in the outbox and adds every collected event to its compound's daily count. Heartbeats are not data and
  * are not counted. Access events (DOOR_OPEN) and alarms are counted as collected but not queued: the GA/T 1400
- * subset the platform speaks has no object for them (ADR 0007).
+ * subset the platform speaks has no object for them (ADR 0009).
  */
 @Component
 class OutboxWriter implements StoredEventsHandler {
