@@ -62,11 +62,14 @@ record DigestChallenge(Map<String, String> params) {
 
     /** The {@code Authorization} header value answering this challenge for one request. */
     String answer(String username, String password, String method, String uri) {
-        String realm = params.getOrDefault("realm", "");
-        String nonce = params.get("nonce");
         byte[] random = new byte[8];
         RANDOM.nextBytes(random);
-        String cnonce = HexFormat.of().formatHex(random);
+        return answer(username, password, method, uri, HexFormat.of().formatHex(random));
+    }
+
+    String answer(String username, String password, String method, String uri, String cnonce) {
+        String realm = params.getOrDefault("realm", "");
+        String nonce = params.get("nonce");
         String nc = "00000001";
         String ha1 = md5(username + ":" + realm + ":" + password);
         String ha2 = md5(method + ":" + uri);

@@ -58,6 +58,8 @@ class OutboxOverheadBenchmark {
     @TestConfiguration
     static class Switch {
         static volatile boolean on = true;
+        static final AtomicLong handlerNanos = new AtomicLong();
+        static final AtomicLong handlerEvents = new AtomicLong();
 
         @Bean
         static BeanPostProcessor exchangeSwitch() {
@@ -69,7 +71,10 @@ class OutboxOverheadBenchmark {
                             @Override
                             public void inTransaction(List<StoredEvent> stored) {
                                 if (on) {
+                                    long t = System.nanoTime();
                                     writer.inTransaction(stored);
+                                    handlerNanos.addAndGet(System.nanoTime() - t);
+                                    handlerEvents.addAndGet(stored.size());
                                 }
                             }
                         };
@@ -106,11 +111,15 @@ class OutboxOverheadBenchmark {
             for (boolean on : new boolean[] {r % 2 == 0, r % 2 != 0}) {
                 Switch.on = on;
                 long queuedBefore = queued();
+                Switch.handlerNanos.set(0);
+                Switch.handlerEvents.set(0);
                 double rate = run(devices, EVENTS);
                 (on ? with : without).add(rate);
                 long queuedNow = queued() - queuedBefore;
-                log.append(String.format(Locale.ROOT, "round %d outbox %-3s %,9.0f events/s (%d queued)%n", r + 1,
-                        on ? "on" : "off", rate, queuedNow));
+                log.append(String.format(Locale.ROOT, "round %d outbox %-3s %,9.0f events/s (%d queued; handler %.1f ms"
+                                + " per 1,000 events)%n", r + 1, on ? "on" : "off", rate, queuedNow,
+                        Switch.handlerEvents.get() == 0 ? 0.0
+                                : Switch.handlerNanos.get() / 1e6 / Switch.handlerEvents.get() * 1000));
                 if (!on) {
                     assertThat(queuedNow).isZero();
                 }
