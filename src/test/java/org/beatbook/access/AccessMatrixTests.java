@@ -47,7 +47,8 @@ class AccessMatrixTests {
             f -> new IdentityAccessRules().rules(f),
             f -> new AuditAccessRules().rules(f),
             f -> new PopulationAccessRules().rules(f),
-            f -> new DeviceAccessRules().rules(f));
+            f -> new DeviceAccessRules().rules(f),
+            f -> new ExchangeAccessRules().rules(f));
 
     @Autowired
     MockMvc mvc;
