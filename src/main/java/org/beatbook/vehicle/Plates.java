@@ -25,6 +25,9 @@ public final class Plates {
         if (raw == null) {
             return null;
         }
+        if (canonical(raw)) { // the usual case on the ingest path: no copy, no regex
+            return raw;
+        }
         String p = NOISE.matcher(raw).replaceAll("").toUpperCase(Locale.ROOT);
         return p.isEmpty() ? null : p;
     }
@@ -32,6 +35,20 @@ public final class Plates {
     /** The canonical form of an RFID tag (upper-case hex), or null for null or blank. */
     public static String tag(String raw) {
         return plate(raw);
+    }
+
+    private static boolean canonical(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x2E80; // CJK: province characters
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static boolean validMotorPlate(String canonical) {
