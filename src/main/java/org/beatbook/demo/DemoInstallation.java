@@ -1,6 +1,7 @@
 package org.beatbook.demo;
 
 import org.beatbook.address.AddressDemo;
+import org.beatbook.alert.AlertDemo;
 import org.beatbook.address.AddressDemo.DemoTree;
 import org.beatbook.identity.DemoCredential;
 import org.beatbook.identity.DemoJurisdictions;
@@ -39,19 +40,21 @@ class DemoInstallation implements SmartInitializingSingleton {
     private final String baseUrl;
     private final AddressDemo addresses;
     private final IdentityDemo identity;
+    private final AlertDemo alerts;
     private final JsonMapper json;
 
     DemoInstallation(@Value("${beatbook.demo:true}") boolean enabled,
                      @Value("${beatbook.demo-seed:20261129}") long seed,
                      @Value("${beatbook.home:./data}") String home,
                      @Value("${server.port:8080}") int port,
-                     AddressDemo addresses, IdentityDemo identity, JsonMapper json) {
+                     AddressDemo addresses, IdentityDemo identity, AlertDemo alerts, JsonMapper json) {
         this.enabled = enabled;
         this.seed = seed;
         this.home = Path.of(home);
         this.baseUrl = "http://localhost:" + port;
         this.addresses = addresses;
         this.identity = identity;
+        this.alerts = alerts;
         this.json = json;
     }
 
@@ -64,7 +67,8 @@ class DemoInstallation implements SmartInitializingSingleton {
         DemoTree tree = addresses.load(seed);
         List<DemoCredential> users = identity.createDemoUsers(
                 new DemoJurisdictions(List.of(tree.community()), tree.firstHalf(), tree.secondHalf()), seed);
-        Path file = write(tree, users);
+        List<AlertDemo.HotlistItem> hotlist = alerts.load(seed);
+        Path file = write(tree, users, hotlist);
         log.warn("""
 
                 ================================================================
@@ -76,7 +80,7 @@ class DemoInstallation implements SmartInitializingSingleton {
                 baseUrl, file.toAbsolutePath());
     }
 
-    private Path write(DemoTree tree, List<DemoCredential> users) {
+    private Path write(DemoTree tree, List<DemoCredential> users, List<AlertDemo.HotlistItem> hotlist) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("generatedAt", Instant.now().toString());
         doc.put("baseUrl", baseUrl);
@@ -90,6 +94,7 @@ class DemoInstallation implements SmartInitializingSingleton {
         places.put("largeCompound", tree.largeCompound());
         places.put("places", tree.places());
         doc.put("addresses", places);
+        doc.put("hotlist", hotlist);
         try {
             Files.createDirectories(home);
             Path file = home.resolve("demo-credentials.json");
