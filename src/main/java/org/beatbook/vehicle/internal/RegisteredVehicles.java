@@ -1,6 +1,5 @@
 package org.beatbook.vehicle.internal;
 
-import org.beatbook.population.PersonDirectory;
 import org.beatbook.shared.security.Scope;
 import org.beatbook.vehicle.RegisteredVehicle;
 import org.beatbook.vehicle.VehicleRegistry;
@@ -30,10 +29,10 @@ class RegisteredVehicles implements VehicleRegistry, SmartInitializingSingleton 
     private record Entry(RegisteredVehicle vehicle, Sightings sightings) { }
 
     private final VehicleStore store;
-    private final PersonDirectory persons;
+    private final Owners persons;
     private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Map.of());
 
-    RegisteredVehicles(VehicleStore store, PersonDirectory persons) {
+    RegisteredVehicles(VehicleStore store, Owners persons) {
         this.store = store;
         this.persons = persons;
     }
@@ -109,9 +108,8 @@ class RegisteredVehicles implements VehicleRegistry, SmartInitializingSingleton 
     public Optional<VehicleOwner> owner(long vehicleId, Scope scope) {
         return store.find(vehicleId, scope).map(r -> {
             var card = persons.find(r.ownerId(), scope);
-            String name = card.map(PersonDirectory.PersonCard::name)
-                    .orElseGet(() -> persons.names(java.util.List.of(r.ownerId())).get(r.ownerId()));
-            String number = card.map(PersonDirectory.PersonCard::idNumber).orElse(null);
+            String name = card.map(Owners.Owner::name).orElse(null);
+            String number = card.map(Owners.Owner::idNumber).orElse(null);
             return new VehicleOwner(r.id(), r.kind(), r.plate(), r.tag(), r.brand(), r.colour(), r.ownerId(), name,
                     number, r.nodeCode());
         });

@@ -1,8 +1,5 @@
 package org.beatbook.vehicle.internal;
 
-import org.beatbook.population.PersonDirectory;
-import org.beatbook.population.PersonDirectory.Home;
-import org.beatbook.population.PersonDirectory.PersonCard;
 import org.beatbook.shared.AuditEvent;
 import org.beatbook.shared.security.Caller;
 import org.beatbook.shared.security.Scope;
@@ -23,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Registers residents' vehicles at one of the owner's rooms, changes and opens them, in the caller's scope. A
@@ -34,11 +32,11 @@ public class Vehicles {
     static final String VEHICLE = "VEHICLE";
 
     private final VehicleStore store;
-    private final PersonDirectory persons;
+    private final Owners persons;
     private final RegisteredVehicles registered;
     private final ApplicationEventPublisher events;
 
-    Vehicles(VehicleStore store, PersonDirectory persons, RegisteredVehicles registered,
+    Vehicles(VehicleStore store, Owners persons, RegisteredVehicles registered,
              ApplicationEventPublisher events) {
         this.store = store;
         this.persons = persons;
@@ -60,20 +58,20 @@ public class Vehicles {
         }
         Row row = checked(in.kind(), 0, in.plate(), in.plateColor(), in.vehicleType(), in.tag(), in.brand(),
                 in.colour(), problems);
-        PersonCard owner = in.ownerId() == null ? null : persons.find(in.ownerId(), caller.scope()).orElse(null);
+        Owners.Owner owner = in.ownerId() == null ? null : persons.find(in.ownerId(), caller.scope()).orElse(null);
         if (in.ownerId() != null && owner == null) {
             problems.add(new Violation("ownerId", "vehicle.owner.notFound"));
         }
-        Home home = owner == null ? null : home(owner, in.addressCode(), problems);
+        Owners.Room home = owner == null ? null : home(owner, in.addressCode(), caller, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
         unique(row, 0);
         Row toInsert = new Row(0, row.kind(), row.plate(), row.plateColor(), row.vehicleType(), row.tag(),
-                row.brand(), row.colour(), owner.id(), home.addressCode(), home.nodePath(), null, null, 1);
+                row.brand(), row.colour(), owner.id(), home.code(), home.path(), null, null, 1);
         long id = store.insert(toInsert, caller.username());
-        events.publishEvent(new AuditEvent("VEHICLE_REGISTERED", VEHICLE, Long.toString(id), home.nodePath(), null,
-                AuditEvent.Result.SUCCESS, describe(toInsert) + "; owner=" + owner.id() + "; room=" + home.addressCode(),
+        events.publishEvent(new AuditEvent("VEHICLE_REGISTERED", VEHICLE, Long.toString(id), home.path(), null,
+                AuditEvent.Result.SUCCESS, describe(toInsert) + "; owner=" + owner.id() + "; room=" + home.code(),
                 null));
         registered.reloadAfterCommit();
         return store.find(id, caller.scope()).orElseThrow().view(owner.name());
@@ -85,7 +83,7 @@ public class Vehicles {
         Row r = store.find(id, caller.scope()).orElseThrow(() -> new VehicleNotFound(id));
         events.publishEvent(AuditEvent.success("VEHICLE_READ", VEHICLE, Long.toString(id), r.nodePath())
                 .withDetail("owner=" + r.ownerId()));
-        return r.view(persons.names(List.of(r.ownerId())).get(r.ownerId()));
+        return r.view(persons.names(List.of(r.ownerId()), caller.scope()).get(r.ownerId()));
     }
 
     @Transactional
@@ -99,13 +97,12 @@ public class Vehicles {
         String code = old.nodeCode();
         String path = old.nodePath();
         if (c.addressCode() != null && !c.addressCode().equals(old.nodeCode())) {
-            PersonCard owner = persons.find(old.ownerId(), caller.scope()).orElse(null);
-            Home home = owner == null ? null : home(owner, c.addressCode(), problems);
-            if (owner == null) {
+            Owners.Room home = persons.homeOf(old.ownerId(), c.addressCode(), caller.scope()).orElse(null);
+            if (home == null) {
                 problems.add(new Violation("addressCode", "vehicle.room.notOwners"));
-            } else if (home != null) {
-                code = home.addressCode();
-                path = home.nodePath();
+            } else {
+                code = home.code();
+                path = home.path();
             }
         }
         if (!problems.isEmpty()) {
@@ -116,13 +113,13 @@ public class Vehicles {
                 next.brand(), next.colour(), old.ownerId(), code, path, old.registeredAt(), old.lastSeenAt(),
                 old.version());
         if (now.equals(old)) {
-            return old.view(persons.names(List.of(old.ownerId())).get(old.ownerId()));
+            return old.view(persons.names(List.of(old.ownerId()), caller.scope()).get(old.ownerId()));
         }
         store.update(now);
         events.publishEvent(new AuditEvent("VEHICLE_UPDATED", VEHICLE, Long.toString(id), path, null,
                 AuditEvent.Result.SUCCESS, describe(now) + "; room=" + code, null));
         registered.reloadAfterCommit();
-        return store.find(id, caller.scope()).orElseThrow().view(persons.names(List.of(old.ownerId())).get(old.ownerId()));
+        return store.find(id, caller.scope()).orElseThrow().view(persons.names(List.of(old.ownerId()), caller.scope()).get(old.ownerId()));
     }
 
     /**
@@ -146,13 +143,13 @@ public class Vehicles {
         List<Row> rows = store.search(fragment, kind, underPath, ownerId, scope, page * size, size);
         boolean more = rows.size() > size;
         List<Row> shown = more ? rows.subList(0, size) : rows;
-        Map<Long, String> names = persons.names(shown.stream().map(Row::ownerId).distinct().toList());
+        Map<Long, String> names = persons.names(shown.stream().map(Row::ownerId).distinct().toList(), scope);
         return new VehiclePage(shown.stream().map(r -> r.view(names.get(r.ownerId()))).toList(), page, size, more);
     }
 
     /** The owner's current rooms in scope, for the registration form. */
     @Transactional(readOnly = true)
-    public java.util.Optional<PersonCard> owner(long personId, Caller caller) {
+    public java.util.Optional<Owners.Owner> owner(long personId, Caller caller) {
         return persons.find(personId, caller.scope());
     }
 
@@ -195,18 +192,18 @@ public class Vehicles {
         }
     }
 
-    private static Home home(PersonCard owner, String addressCode, List<Violation> problems) {
+    private Owners.Room home(Owners.Owner owner, String addressCode, Caller caller, List<Violation> problems) {
         if (addressCode == null || addressCode.isBlank()) {
-            if (owner.homes().size() == 1) {
-                return owner.homes().get(0);
+            if (owner.room() == null) {
+                problems.add(new Violation("addressCode", "vehicle.room.required"));
             }
-            problems.add(new Violation("addressCode", "vehicle.room.required"));
-            return null;
+            return owner.room();
         }
-        return owner.homes().stream().filter(h -> h.addressCode().equals(addressCode)).findFirst().orElseGet(() -> {
+        Optional<Owners.Room> room = persons.homeOf(owner.id(), addressCode.strip(), caller.scope());
+        if (room.isEmpty()) {
             problems.add(new Violation("addressCode", "vehicle.room.notOwners"));
-            return null;
-        });
+        }
+        return room.orElse(null);
     }
 
     private static String text(String in, String field, int max, List<Violation> problems) {

@@ -75,14 +75,14 @@ class VehiclePageController {
     @GetMapping("/new")
     String form(@RequestParam String owner, Model model, HttpServletResponse response) throws java.io.IOException {
         Caller caller = Caller.current();
-        var card = owner.matches("[0-9]{1,18}") ? vehicles.owner(Long.parseLong(owner), caller) : java.util.Optional.<org.beatbook.population.PersonDirectory.PersonCard>empty();
+        var card = owner.matches("[0-9]{1,18}") ? vehicles.owner(Long.parseLong(owner), caller) : java.util.Optional.<org.beatbook.vehicle.internal.Owners.Owner>empty();
         if (card.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return null;
         }
         model.addAttribute("owner", card.get());
         model.addAttribute("form", new NewVehicle(VehicleKind.EBIKE, null, null, null, null, null, null,
-                card.get().id(), card.get().homes().get(0).addressCode()));
+                card.get().id(), card.get().room() == null ? null : card.get().room().code()));
         options(model);
         return "vehicle/new";
     }
@@ -96,7 +96,7 @@ class VehiclePageController {
             throws java.io.IOException {
         Caller caller = Caller.current();
         var card = ownerId.matches("[0-9]{1,18}") ? vehicles.owner(Long.parseLong(ownerId), caller)
-                : java.util.Optional.<org.beatbook.population.PersonDirectory.PersonCard>empty();
+                : java.util.Optional.<org.beatbook.vehicle.internal.Owners.Owner>empty();
         if (card.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return null;

@@ -106,7 +106,7 @@ class ImportParserFuzzTests {
         try {
             assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(InvalidInput.class,
                     () -> AddressSheetReader.read(file, 10)).violations().get(0).messageKey())
-                    .isEqualTo("address.import.error.tooManyRows");
+                    .isEqualTo("spreadsheet.error.tooManyRows");
             assertThat(AddressSheetReader.read(file, 11)).hasSize(11);
         } finally {
             delete(file);

@@ -1,0 +1,31 @@
+package org.beatbook.population;
+
+import org.beatbook.shared.security.Scope;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What other modules (housing, organisation, vehicle …) may ask of the person index. Every read takes the caller's
+ * scope: a person is in scope when one of their residences (current or past) lies within it. Values are masked; a
+ * module that shows a person's data on a page records that read in the audit log itself.
+ */
+public interface PopulationApi {
+
+    /** The person, if registered and within {@code scope}. */
+    Optional<ResidentRef> find(long personId, Scope scope);
+
+    /** Current occupants of a room within {@code scope}; empty when the room is outside it. */
+    List<ResidentRef> occupants(String roomCode, Scope scope);
+
+    /**
+     * A person as other modules see them.
+     *
+     * @param idNumber      the document number, masked (340***********001X)
+     * @param phone         the first phone, masked, or null
+     * @param addressCode   the room of a current residence in scope, or null
+     * @param residenceType the type of that residence, or null
+     */
+    record ResidentRef(long id, String name, String idNumber, String phone, String addressCode,
+                       ResidenceType residenceType) { }
+}

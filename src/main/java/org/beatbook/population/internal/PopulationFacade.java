@@ -1,0 +1,47 @@
+package org.beatbook.population.internal;
+
+import org.beatbook.population.PopulationApi;
+import org.beatbook.population.internal.PersonViews.PersonSummary;
+import org.beatbook.shared.security.Scope;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Optional;
+
+/** {@link PopulationApi} over the person store. */
+@Service
+class PopulationFacade implements PopulationApi {
+
+    private final PersonStore store;
+
+    PopulationFacade(PersonStore store) {
+        this.store = store;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ResidentRef> find(long personId, Scope scope) {
+        if (store.scopePath(personId, scope).isEmpty()) {
+            return Optional.empty();
+        }
+        return store.find(personId).map(p -> {
+            // the first current residence; a person living in two places shows the earlier one
+            var current = store.residences(personId).stream().filter(PersonViews.ResidenceView::current).findFirst();
+            return new ResidentRef(p.id(), p.name(), p.maskedDocument(),
+                    p.maskedPhones().isEmpty() ? null : p.maskedPhones().get(0),
+                    current.map(PersonViews.ResidenceView::addressCode).orElse(null),
+                    current.map(PersonViews.ResidenceView::residenceType).orElse(null));
+        });
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ResidentRef> occupants(String roomCode, Scope scope) {
+        return store.occupants(roomCode, scope).stream().map(PopulationFacade::ref).toList();
+    }
+
+    private static ResidentRef ref(PersonSummary s) {
+        return new ResidentRef(s.id(), s.name(), s.idNumber(), s.phone(), s.addressCode(), s.residenceType());
+    }
+}
