@@ -61,6 +61,9 @@ class AlertFlowIntegrationTests {
     @Autowired MockMvc plain;
     @Autowired JdbcClient jdbc;
     @Autowired List<StoredEventsHandler> handlers;
+    @Autowired org.beatbook.device.internal.DeviceRegistry devices;
+    @Autowired org.beatbook.device.DeviceDirectory directory;
+    @Autowired org.beatbook.device.DeviceIngest ingest;
 
     long nearOfficer;
     long farOfficer;
@@ -213,5 +216,26 @@ class AlertFlowIntegrationTests {
                 .extractingPath("$.vehicle.ownerName").isEqualTo(ownerName);
         assertThat(jdbc.sql("SELECT count(*) FROM audit.audit_log WHERE action = 'PERSON_READ' AND object_id = ? AND detail LIKE ?")
                 .param(Long.toString(owner)).param("%alert " + id).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void stolenEbikeSentThroughTheIngestPipelineIsOnTheStreamWithinASecond() throws Exception {
+        var issued = devices.register(new org.beatbook.device.internal.DeviceViews.NewDevice("北门电动车读头",
+                DeviceKind.EBIKE_READER, AddressFake.COMPOUND, null, null, false), AddressFake.R1, "test");
+        DeviceRef reader = directory.byDeviceId(issued.device().deviceId()).orElseThrow();
+        assertThat(post("/api/v1/hotlist", """
+                {"kind":"TAG","value":"E28011606000DEAD","source":"县公安局两车被盗协查"}""", OFFICER)).hasStatus(201);
+        MockHttpServletResponse near = subscribe(AUX_ONE);
+        MockHttpServletResponse far = subscribe(AUX_TWO);
+
+        long start = System.nanoTime();
+        var fates = ingest.submit(reader, List.of(new org.beatbook.device.IncomingEvent("e2e-1", Instant.now(),
+                org.beatbook.device.EventKind.EBIKE_PASS, Direction.OUT, null, null, "E28011606000DEAD", null, null,
+                null, null)), java.util.Locale.CHINA).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(fates).extracting(f -> f.outcome().name()).containsExactly("STORED");
+        waitFor(near, "E28011606000DEAD", Duration.ofSeconds(1));
+        assertThat((System.nanoTime() - start) / 1_000_000).as("ms from submission to the stream").isLessThan(1000);
+        Thread.sleep(200);
+        assertThat(text(far)).doesNotContain("E28011606000DEAD");
     }
 }
