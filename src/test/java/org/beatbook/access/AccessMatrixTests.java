@@ -46,7 +46,9 @@ class AccessMatrixTests {
             f -> new DashboardAccessRules().rules(f),
             f -> new IdentityAccessRules().rules(f),
             f -> new AuditAccessRules().rules(f),
-            f -> new PopulationAccessRules().rules(f));
+            f -> new PopulationAccessRules().rules(f),
+            f -> new VehicleAccessRules().rules(f),
+            f -> new AlertAccessRules().rules(f));
 
     @Autowired
     MockMvc mvc;

@@ -147,7 +147,8 @@ class AlertStore {
     void moveNodes(String oldPath, String newPath) {
         jdbc.sql("""
                         UPDATE alert.alert
-                           SET node_path = CAST(:newPath AS ltree) || subpath(node_path, nlevel(CAST(:oldPath AS ltree)))
+                           SET node_path = CASE WHEN node_path = CAST(:oldPath AS ltree) THEN CAST(:newPath AS ltree)
+                               ELSE CAST(:newPath AS ltree) || subpath(node_path, nlevel(CAST(:oldPath AS ltree))) END
                          WHERE node_path <@ CAST(:oldPath AS ltree)""")
                 .param("newPath", newPath).param("oldPath", oldPath).update();
     }
