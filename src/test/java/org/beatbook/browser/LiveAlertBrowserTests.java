@@ -88,6 +88,7 @@ class LiveAlertBrowserTests {
 
         browser = Chromium.start(1280, 900);
         var wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class); // htmx swaps the card in place
         signIn(aux, wait);
         browser.get(url("/alerts/live"));
         wait.until(ExpectedConditions.attributeContains(By.id("live-status"), "class", "on"));
@@ -107,15 +108,15 @@ class LiveAlertBrowserTests {
         assertThat(alert.getText()).contains("被盗车辆布控命中").contains("新告警");
         Chromium.screenshot(browser, "issue4-02-live-alert-1280");
 
-        alert.findElement(By.cssSelector("button.ack")).click();
+        browser.findElement(card).findElement(By.cssSelector("button.ack")).click();
         wait.until(ExpectedConditions.attributeToBe(card, "data-state", "ACKNOWLEDGED"));
-        alert = browser.findElement(card);
-        List<WebElement> officers = alert.findElements(By.cssSelector("form.dispatch select option"));
+        List<WebElement> officers = browser.findElement(card).findElements(By.cssSelector("form.dispatch select option"));
         assertThat(officers).as("officers whose jurisdiction covers the compound").isNotEmpty();
         assertThat(officers).extracting(WebElement::getText).contains(aux.get("displayName").asString());
         Chromium.screenshot(browser, "issue4-03-acknowledged-1280");
-        alert.findElement(By.cssSelector("form.dispatch input[name=note]")).sendKeys("去北门核查");
-        alert.findElement(By.cssSelector("button.dispatch-button")).click();
+        Thread.sleep(300); // let a state-change push that raced the click settle
+        browser.findElement(card).findElement(By.cssSelector("form.dispatch input[name=note]")).sendKeys("去北门核查");
+        browser.findElement(card).findElement(By.cssSelector("button.dispatch-button")).click();
         wait.until(ExpectedConditions.attributeToBe(card, "data-state", "DISPATCHED"));
         assertThat(browser.findElement(card).getText()).contains("已派警");
         Chromium.screenshot(browser, "issue4-04-dispatched-1280");
