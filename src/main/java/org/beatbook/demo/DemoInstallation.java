@@ -1,6 +1,7 @@
 package org.beatbook.demo;
 
 import org.beatbook.address.AddressDemo;
+import org.beatbook.alert.AlertDemo;
 import org.beatbook.address.AddressDemo.DemoTree;
 import org.beatbook.device.DeviceDemo;
 import org.beatbook.identity.DemoCredential;
@@ -41,13 +42,14 @@ class DemoInstallation implements SmartInitializingSingleton {
     private final AddressDemo addresses;
     private final IdentityDemo identity;
     private final DeviceDemo devices;
+    private final AlertDemo alerts;
     private final JsonMapper json;
 
     DemoInstallation(@Value("${beatbook.demo:true}") boolean enabled,
                      @Value("${beatbook.demo-seed:20261129}") long seed,
                      @Value("${beatbook.home:./data}") String home,
                      @Value("${server.port:8080}") int port,
-                     AddressDemo addresses, IdentityDemo identity, DeviceDemo devices, JsonMapper json) {
+                     AddressDemo addresses, IdentityDemo identity, DeviceDemo devices, AlertDemo alerts, JsonMapper json) {
         this.enabled = enabled;
         this.seed = seed;
         this.home = Path.of(home);
@@ -55,6 +57,7 @@ class DemoInstallation implements SmartInitializingSingleton {
         this.addresses = addresses;
         this.identity = identity;
         this.devices = devices;
+        this.alerts = alerts;
         this.json = json;
     }
 
@@ -68,7 +71,8 @@ class DemoInstallation implements SmartInitializingSingleton {
         List<DemoCredential> users = identity.createDemoUsers(
                 new DemoJurisdictions(List.of(tree.community()), tree.firstHalf(), tree.secondHalf()), seed);
         List<DeviceDemo.DemoDevice> gateDevices = devices.load(tree.compounds());
-        Path file = write(tree, users, gateDevices);
+        List<AlertDemo.HotlistItem> hotlist = alerts.load(seed);
+        Path file = write(tree, users, gateDevices, hotlist);
         log.warn("""
 
                 ================================================================
@@ -80,7 +84,8 @@ class DemoInstallation implements SmartInitializingSingleton {
                 baseUrl, file.toAbsolutePath());
     }
 
-    private Path write(DemoTree tree, List<DemoCredential> users, List<DeviceDemo.DemoDevice> gateDevices) {
+    private Path write(DemoTree tree, List<DemoCredential> users, List<DeviceDemo.DemoDevice> gateDevices,
+                       List<AlertDemo.HotlistItem> hotlist) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("generatedAt", Instant.now().toString());
         doc.put("baseUrl", baseUrl);
@@ -95,6 +100,7 @@ class DemoInstallation implements SmartInitializingSingleton {
         places.put("places", tree.places());
         doc.put("addresses", places);
         doc.put("devices", gateDevices);
+        doc.put("hotlist", hotlist);
         try {
             Files.createDirectories(home);
             Path file = home.resolve("demo-credentials.json");

@@ -41,7 +41,17 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  */
 public record AccessFixture(Map<Role, User> users, String ownNode, String ownCompound, String foreignNode,
                             String missingNode, Map<Role, Long> tokenIds, Map<Role, String> importIds,
-                            long targetUserId, long targetUserVersion, People people) {
+                            long targetUserId, long targetUserVersion, People people, Smart smart) {
+
+    /**
+     * Vehicles, alerts and the hotlist: own and foreign (the other community) records.
+     *
+     * @param ownAlert        a NEW alert at the own building
+     * @param ownAcknowledged an ACKNOWLEDGED alert there (to dispatch or close)
+     * @param assigneeId      an officer whose jurisdiction covers the own building (the station leader)
+     */
+    public record Smart(String ownVehicle, String foreignVehicle, String ownAlert, String ownAcknowledged,
+                        String foreignAlert, String hotlistEntry, long assigneeId) { }
 
     /**
      * Residents: one in the demo community (everybody's own), one in the other community (foreign).
@@ -211,7 +221,34 @@ public record AccessFixture(Map<Role, User> users, String ownNode, String ownCom
             People people = new People(own[0], own[1], foreign[0], foreign[1], ownRooms.get(0), ownRooms.get(1),
                     fr.code());
             return new AccessFixture(users, ownBuilding, auxCompounds.get(1), foreignCompound.code(),
-                    "999999999999999999", tokens, runs, target, version, people);
+                    "999999999999999999", tokens, runs, target, version, people,
+                    smart(people, ownBuilding, foreignCompound.code(), users.get(Role.STATION_LEADER).id()));
+        }
+
+        /** Vehicles and alerts straight into their tables (their own tests cover how they get there). */
+        private Smart smart(People people, String ownBuilding, String foreignCompound, long leader) {
+            String vehicle = """
+                    INSERT INTO vehicle.vehicle (kind, tag, owner_id, node_code, node_path, registered_by)
+                    SELECT 'EBIKE', ?, ?, code, path, 'fixture' FROM address.node WHERE code = ? RETURNING id""";
+            String ownVehicle = jdbc.sql(vehicle).params("E2801160FFFF0001", Long.parseLong(people.ownPerson()),
+                    people.ownRoom()).query(String.class).single();
+            String foreignVehicle = jdbc.sql(vehicle).params("E2801160FFFF0002", Long.parseLong(people.foreignPerson()),
+                    people.foreignRoom()).query(String.class).single();
+            String alert = """
+                    INSERT INTO alert.alert (rule, dedupe_key, device_uuid, device_id, node_code, node_path, tag, occurred_at,
+                                             received_at, state, acknowledged_at, acknowledged_by)
+                    SELECT 'HOTLIST_HIT', ?, gen_random_uuid(), 'fixture-gate', code, path, 'E2801160FFFF0009', now(), now(), ?,
+                           CASE WHEN ? = 'NEW' THEN NULL ELSE now() END, 'fixture'
+                      FROM address.node WHERE code = ? RETURNING id""";
+            String ownAlert = jdbc.sql(alert).params("fixture-1", "NEW", "NEW", ownBuilding).query(String.class).single();
+            String acked = jdbc.sql(alert).params("fixture-2", "ACKNOWLEDGED", "ACKNOWLEDGED", ownBuilding)
+                    .query(String.class).single();
+            String foreign = jdbc.sql(alert).params("fixture-3", "ACKNOWLEDGED", "ACKNOWLEDGED", foreignCompound)
+                    .query(String.class).single();
+            String entry = jdbc.sql("""
+                    INSERT INTO alert.hotlist_entry (kind, value, source, valid_from, entered_by)
+                    VALUES ('PLATE', '皖EFX001', 'fixture', now(), 'fixture') RETURNING id""").query(String.class).single();
+            return new Smart(ownVehicle, foreignVehicle, ownAlert, acked, foreign, entry, leader);
         }
     }
 }

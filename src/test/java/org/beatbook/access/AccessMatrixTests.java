@@ -48,7 +48,9 @@ class AccessMatrixTests {
             f -> new AuditAccessRules().rules(f),
             f -> new PopulationAccessRules().rules(f),
             f -> new DeviceAccessRules().rules(f),
-            f -> new ExchangeAccessRules().rules(f));
+            f -> new ExchangeAccessRules().rules(f),
+            f -> new VehicleAccessRules().rules(f),
+            f -> new AlertAccessRules().rules(f));
 
     @Autowired
     MockMvc mvc;

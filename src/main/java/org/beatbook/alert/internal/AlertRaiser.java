@@ -1,0 +1,103 @@
+package org.beatbook.alert.internal;
+
+import org.beatbook.address.AddressApi;
+import org.beatbook.address.AddressNodeView;
+import org.beatbook.alert.AlertRaised;
+import org.beatbook.shared.security.Scope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Turns hits into alert rows and pushes them to the live stream after the commit. Hits from the ingest writer are
+ * queued to one thread of its own (the writer only enqueues); the unique (rule, event) key makes a repeated hit a
+ * no-op, so one event never raises two alerts of one rule.
+ */
+@Component
+class AlertRaiser implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertRaiser.class);
+
+    private final AlertStore store;
+    private final AddressApi addresses;
+    private final AlertStream stream;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+    private final Map<String, String> placeNames = new ConcurrentHashMap<>();
+    private final ExecutorService executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "alert-raiser");
+                t.setDaemon(true);
+                return t;
+            });
+
+    AlertRaiser(AlertStore store, AddressApi addresses, AlertStream stream, TransactionTemplate tx,
+                ApplicationEventPublisher events) {
+        this.store = store;
+        this.addresses = addresses;
+        this.stream = stream;
+        this.tx = tx;
+        this.events = events;
+    }
+
+    /** Queues the hits; returns at once. */
+    void raiseLater(List<Hit> hits) {
+        executor.execute(() -> {
+            try {
+                tx.executeWithoutResult(s -> raiseNow(hits));
+            } catch (RuntimeException e) {
+                log.error("could not raise {} alert(s)", hits.size(), e);
+            }
+        });
+    }
+
+    /** Inserts the alerts in the current transaction; they go live when it commits. */
+    void raiseNow(List<Hit> hits) {
+        Map<String, String> places = new HashMap<>();
+        for (Hit h : hits) {
+            places.put(h.device().nodeCode(), place(h.device().nodeCode(), h.device().nodePath()));
+        }
+        List<Long> ids = store.insert(hits, places);
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<AlertView> raised = store.byIds(ids);
+        for (AlertView v : raised) {
+            events.publishEvent(new AlertRaised(v.id(), v.rule(), v.nodeCode(), v.nodePath(), v.occurredAt()));
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    raised.forEach(stream::raised);
+                }
+            });
+        } else {
+            raised.forEach(stream::raised);
+        }
+    }
+
+    private String place(String code, String path) {
+        return placeNames.computeIfAbsent(code, c -> addresses.find(c, new Scope(List.of(path)))
+                .map(AddressNodeView::name).orElse(c));
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdown();
+    }
+}
