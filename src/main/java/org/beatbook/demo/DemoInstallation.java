@@ -2,6 +2,7 @@ package org.beatbook.demo;
 
 import org.beatbook.address.AddressDemo;
 import org.beatbook.address.AddressDemo.DemoTree;
+import org.beatbook.housing.HousingDemo;
 import org.beatbook.identity.DemoCredential;
 import org.beatbook.identity.DemoJurisdictions;
 import org.beatbook.identity.IdentityDemo;
@@ -39,19 +40,21 @@ class DemoInstallation implements SmartInitializingSingleton {
     private final String baseUrl;
     private final AddressDemo addresses;
     private final IdentityDemo identity;
+    private final HousingDemo housing;
     private final JsonMapper json;
 
     DemoInstallation(@Value("${beatbook.demo:true}") boolean enabled,
                      @Value("${beatbook.demo-seed:20261129}") long seed,
                      @Value("${beatbook.home:./data}") String home,
                      @Value("${server.port:8080}") int port,
-                     AddressDemo addresses, IdentityDemo identity, JsonMapper json) {
+                     AddressDemo addresses, IdentityDemo identity, HousingDemo housing, JsonMapper json) {
         this.enabled = enabled;
         this.seed = seed;
         this.home = Path.of(home);
         this.baseUrl = "http://localhost:" + port;
         this.addresses = addresses;
         this.identity = identity;
+        this.housing = housing;
         this.json = json;
     }
 
@@ -64,6 +67,7 @@ class DemoInstallation implements SmartInitializingSingleton {
         DemoTree tree = addresses.load(seed);
         List<DemoCredential> users = identity.createDemoUsers(
                 new DemoJurisdictions(List.of(tree.community()), tree.firstHalf(), tree.secondHalf()), seed);
+        housing.load(tree.compounds(), seed);
         Path file = write(tree, users);
         log.warn("""
 
