@@ -33,6 +33,8 @@ class DemoHouses implements HousingDemo {
     private static final String GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国志红文辉浩宇欣怡子轩雨萱梓涵";
     private static final String[] PLATFORMS = {"途家", "美团民宿", "小猪民宿", "爱彼迎"};
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DemoHouses.class);
+
     private final JdbcClient jdbc;
     private final AddressApi addresses;
     private final PopulationApi population;
@@ -49,6 +51,7 @@ class DemoHouses implements HousingDemo {
         if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM housing.house)").query(Boolean.class).single()) {
             return new Loaded(0, 0, 0, 0, 0, 0);
         }
+        long started = System.nanoTime();
         Scope scope = addresses.scopeOf(compounds);
         LocalDate today = HouseInput.today();
         Random random = new Random(seed);
@@ -153,8 +156,10 @@ class DemoHouses implements HousingDemo {
                 SELECT count(*) FROM housing.house WHERE usage IN ('RENTED', 'SHORT_TERM_RENTAL')
                    AND (verified_on IS NULL OR verified_on < ?)""")
                 .param(Date.valueOf(today.minusDays(HouseViews.VERIFY_EVERY_DAYS))).query(Long.class).single();
-        return new Loaded(houses, counts.getOrDefault(Usages.RENTED, 0L).intValue(),
+        Loaded loaded = new Loaded(houses, counts.getOrDefault(Usages.RENTED, 0L).intValue(),
                 counts.getOrDefault(Usages.SHORT_TERM, 0L).intValue(), tenancies, linked, (int) unverified);
+        log.info("demo houses in {} ms: {}", (System.nanoTime() - started) / 1_000_000, loaded);
+        return loaded;
     }
 
     private void mark(List<CurrentResidence> residences, String usage) {

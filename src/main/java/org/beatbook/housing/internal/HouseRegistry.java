@@ -140,7 +140,7 @@ public class HouseRegistry {
                 cmd.ownerPersonId(), cmd.ownerName(), cmd.ownerDocument(), cmd.ownerPhone(), cmd.landlordName(),
                 cmd.landlordPhone(), was.listingPlatform(), was.listingId(), was.listingUrl(), was.listingHost(),
                 was.verifiedOn(), was.verifiedBy(), was.verificationResult(), was.verificationNote(), was.version());
-        Map<String, Object> diff = diff(facts(was), facts(now));
+        Map<String, Object> diff = diff(was, now);
         if (!diff.isEmpty()) {
             store.update(now);
             store.recordVersion(place.code(), caller.username(), "UPDATED", diff);
@@ -298,24 +298,41 @@ public class HouseRegistry {
     /** The recorded facts of a house, sensitive values masked. */
     static Map<String, Object> facts(HouseRow h) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("usage", h.usage());
-        m.put("ownerPersonId", h.ownerPersonId());
-        m.put("ownerName", h.ownerName());
-        m.put("ownerIdNumber", Masking.idNumber(h.ownerDocument()));
-        m.put("ownerPhone", Masking.phone(h.ownerPhone()));
-        m.put("landlordName", h.landlordName());
-        m.put("landlordPhone", Masking.phone(h.landlordPhone()));
+        rawFacts(h).forEach((k, v) -> m.put(k, masked(k, v)));
         return m;
     }
 
-    /** Full values compare, masked values are recorded. */
-    private static Map<String, Object> diff(Map<String, Object> before, Map<String, Object> after) {
+    private static Map<String, Object> rawFacts(HouseRow h) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("usage", h.usage());
+        m.put("ownerPersonId", h.ownerPersonId());
+        m.put("ownerName", h.ownerName());
+        m.put("ownerIdNumber", h.ownerDocument());
+        m.put("ownerPhone", h.ownerPhone());
+        m.put("landlordName", h.landlordName());
+        m.put("landlordPhone", h.landlordPhone());
+        return m;
+    }
+
+    private static Object masked(String field, Object value) {
+        if (value instanceof String s && field.endsWith("IdNumber")) {
+            return Masking.idNumber(s);
+        }
+        if (value instanceof String s && field.endsWith("Phone")) {
+            return Masking.phone(s);
+        }
+        return value;
+    }
+
+    /** Whole values are compared (two numbers may look alike masked), masked values are recorded. */
+    private static Map<String, Object> diff(HouseRow before, HouseRow after) {
+        Map<String, Object> was = rawFacts(before);
         Map<String, Object> d = new LinkedHashMap<>();
-        after.forEach((k, v) -> {
-            if (!Objects.equals(before.get(k), v)) {
+        rawFacts(after).forEach((k, v) -> {
+            if (!Objects.equals(was.get(k), v)) {
                 Map<String, Object> change = new LinkedHashMap<>();
-                change.put("from", before.get(k));
-                change.put("to", v);
+                change.put("from", masked(k, was.get(k)));
+                change.put("to", masked(k, v));
                 d.put(k, change);
             }
         });

@@ -87,12 +87,12 @@ class HousePageController {
 
     @GetMapping("/rooms/{code}")
     String house(@PathVariable String code, Model model) {
-        return page(code, model, null);
+        return page(code, model);
     }
 
     @PostMapping("/rooms/{code}")
     String save(@PathVariable String code, HouseBody body, Model model, HttpServletResponse response) {
-        return act(code, model, response, "house", () -> registry.save(code, blanksAsNull(body), Caller.current()));
+        return act(code, model, response, "house", () -> registry.save(code, body, Caller.current()));
     }
 
     @PostMapping("/rooms/{code}/tenancies")
@@ -123,11 +123,11 @@ class HousePageController {
                     v.messageKey(), LocaleContextHolder.getLocale())));
             model.addAttribute("errors", errors);
             model.addAttribute("failedForm", form);
-            return page(code, model, e);
+            return page(code, model);
         }
     }
 
-    private String page(String code, Model model, InvalidInput failed) {
+    private String page(String code, Model model) {
         Caller caller = Caller.current();
         model.addAttribute("place", registry.place(code, caller));
         model.addAttribute("house", registry.find(code, caller).orElse(null));
@@ -141,12 +141,6 @@ class HousePageController {
     private Map<String, String> labels(Locale locale) {
         return usages.all().stream().collect(Collectors.toMap(Usages.Usage::code, u -> u.label(locale),
                 (a, b) -> a, LinkedHashMap::new));
-    }
-
-    /** A form posts empty strings for untouched fields; the API's rules read them as absent. */
-    private static HouseBody blanksAsNull(HouseBody b) {
-        return new HouseBody(b.usage(), b.ownerPersonId(), b.ownerName(), b.ownerIdNumber(), b.ownerPhone(),
-                b.landlordName(), b.landlordPhone());
     }
 
     private String text(InvalidInput e) {
