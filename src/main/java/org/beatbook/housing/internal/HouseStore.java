@@ -253,13 +253,18 @@ class HouseStore {
                 .param("compound", compoundCode).update();
     }
 
+    /** Rental houses are the ones verified every 90 days (ADR 0008). */
+    static boolean rental(String usage) {
+        return Usages.RENTED.equals(usage) || Usages.SHORT_TERM.equals(usage);
+    }
+
     private static HouseSummary summary(ResultSet rs, LocalDate today) throws SQLException {
         LocalDate verified = date(rs, "verified_on");
         return new HouseSummary(rs.getString("room_code"), rs.getString("address_label"), rs.getString("compound_code"),
                 rs.getString("usage"), rs.getString("owner_name"), rs.getString("landlord_name"),
                 org.beatbook.shared.masking.Masking.phone(rs.getString("landlord_phone")), rs.getInt("tenants"),
                 rs.getString("tenant_names"), verified, rs.getString("verification_result"),
-                HouseViews.overdue(verified, today));
+                rental(rs.getString("usage")) && HouseViews.overdue(verified, today));
     }
 
     private static HouseRow house(ResultSet rs, int i) throws SQLException {

@@ -39,7 +39,8 @@ public final class HouseViews {
     public record VerificationView(LocalDate verifiedOn, String verifiedBy, String result, String note,
                                    Long daysAgo, boolean overdue) { }
 
-    @Schema(description = "A row of the house list / rental ledger")
+    @Schema(description = "A row of the house list / rental ledger; overdue only for rental houses not verified "
+            + "for 90 days")
     public record HouseSummary(String roomCode, String address, String compoundCode, String usage, String ownerName,
                                String landlordName, String landlordPhone, int currentTenants, String tenantNames,
                                LocalDate verifiedOn, String verificationResult, boolean overdue) { }

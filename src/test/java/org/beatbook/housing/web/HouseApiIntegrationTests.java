@@ -43,6 +43,13 @@ class HouseApiIntegrationTests {
     @Autowired MockMvcTester mvc;
     @Autowired JdbcClient jdbc;
 
+    /** The test classes share one context (and database): each test starts from no houses. */
+    @org.junit.jupiter.api.BeforeEach
+    void noHouses() {
+        jdbc.sql("DELETE FROM housing.house_version; DELETE FROM housing.guest; DELETE FROM housing.tenancy; "
+                + "DELETE FROM housing.house").update();
+    }
+
     MvcTestResult send(String method, String uri, String json, Authentication who) {
         var req = switch (method) {
             case "PUT" -> mvc.put();

@@ -49,6 +49,13 @@ class HouseImportTests {
     @Autowired MockMvcTester mvc;
     @Autowired JdbcClient jdbc;
 
+    /** The test classes share one context (and database): each test starts from no houses. */
+    @org.junit.jupiter.api.BeforeEach
+    void noHouses() {
+        jdbc.sql("DELETE FROM housing.house_version; DELETE FROM housing.guest; DELETE FROM housing.tenancy; "
+                + "DELETE FROM housing.house").update();
+    }
+
     MvcTestResult upload(String name, byte[] file) {
         return mvc.post().multipart().uri("/api/v1/imports/houses").with(authentication(OFFICER)).with(csrf())
                 .header("Accept-Language", "zh-CN").file(new MockMultipartFile("file", name, XLSX, file)).exchange();
