@@ -1,8 +1,10 @@
 /**
- * The demo installation: on a first start with demo data switched on, builds the demo community and its
- * users through the other modules' public APIs and writes their credentials to BEATBOOK_HOME.
+ * The demo installation: on a first start with demo data switched on, builds the demo community, its residents,
+ * houses, organisations, devices and hotlist, and its users through the other modules' public APIs, and writes the
+ * credentials to BEATBOOK_HOME.
  */
-@ApplicationModule(allowedDependencies = {"shared", "address", "identity", "device", "alert"})
+@ApplicationModule(allowedDependencies = {"shared", "address", "identity", "housing", "device",
+        "alert"})
 package org.beatbook.demo;
 
 import org.springframework.modulith.ApplicationModule;

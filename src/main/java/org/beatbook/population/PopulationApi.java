@@ -2,6 +2,7 @@ package org.beatbook.population;
 
 import org.beatbook.shared.security.Scope;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,15 @@ public interface PopulationApi {
 
     /** Current occupants of a room within {@code scope}; empty when the room is outside it. */
     List<ResidentRef> occupants(String roomCode, Scope scope);
+
+    /**
+     * Current residences of one type within {@code scope}, ordered by room: one query for readers that work on many
+     * rooms at once (the housing demo picks its rented rooms from the tenants registered here).
+     */
+    List<CurrentResidence> currentResidences(ResidenceType type, Scope scope);
+
+    /** A current residence: who (masked document) lives in which room since when. */
+    record CurrentResidence(long personId, String name, String idNumber, String roomCode, LocalDate movedIn) { }
 
     /**
      * A person as other modules see them.

@@ -111,6 +111,8 @@ public record AccessFixture(Map<Role, User> users, String ownNode, String ownCom
     static class Builder {
 
         static AddressApi addresses;
+        /** For module rules that need records of their own beside the fixture's (see HousingAccessRules). */
+        static JdbcClient sharedJdbc;
 
         private final Path home;
         private final AddressService addressService;
@@ -127,6 +129,7 @@ public record AccessFixture(Map<Role, User> users, String ownNode, String ownCom
             this.imports = imports;
             this.jdbc = jdbc;
             Builder.addresses = addressService;
+            Builder.sharedJdbc = jdbc;
         }
 
         /** Registers a resident through the API as {@code caller}; answers {personId, residenceId}. */

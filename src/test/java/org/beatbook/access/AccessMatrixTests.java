@@ -50,7 +50,8 @@ class AccessMatrixTests {
             f -> new DeviceAccessRules().rules(f),
             f -> new ExchangeAccessRules().rules(f),
             f -> new VehicleAccessRules().rules(f),
-            f -> new AlertAccessRules().rules(f));
+            f -> new AlertAccessRules().rules(f),
+            f -> new HousingAccessRules().rules(f));
 
     @Autowired
     MockMvc mvc;

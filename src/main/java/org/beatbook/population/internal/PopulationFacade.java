@@ -1,8 +1,11 @@
 package org.beatbook.population.internal;
 
 import org.beatbook.population.PopulationApi;
+import org.beatbook.population.ResidenceType;
+import org.beatbook.shared.masking.Masking;
 import org.beatbook.population.internal.PersonViews.PersonSummary;
 import org.beatbook.shared.security.Scope;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,9 +17,11 @@ import java.util.Optional;
 class PopulationFacade implements PopulationApi {
 
     private final PersonStore store;
+    private final JdbcClient jdbc;
 
-    PopulationFacade(PersonStore store) {
+    PopulationFacade(PersonStore store, JdbcClient jdbc) {
         this.store = store;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -39,6 +44,21 @@ class PopulationFacade implements PopulationApi {
     @Transactional(readOnly = true)
     public List<ResidentRef> occupants(String roomCode, Scope scope) {
         return store.occupants(roomCode, scope).stream().map(PopulationFacade::ref).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<CurrentResidence> currentResidences(ResidenceType type, Scope scope) {
+        return jdbc.sql("""
+                        SELECT r.person_id, p.name, p.document_number, r.node_code, r.moved_in
+                          FROM population.residence r JOIN population.person p ON p.id = r.person_id
+                         WHERE r.moved_out IS NULL AND r.residence_type = ? AND r.node_path <@ ?::ltree[]
+                         ORDER BY r.node_code, r.moved_in, r.person_id""")
+                .param(type.name()).param(scope.sqlArray())
+                .query((rs, i) -> new CurrentResidence(rs.getLong("person_id"), rs.getString("name"),
+                        Masking.document(rs.getString("document_number")), rs.getString("node_code"),
+                        rs.getDate("moved_in").toLocalDate()))
+                .list();
     }
 
     private static ResidentRef ref(PersonSummary s) {
