@@ -41,7 +41,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  */
 public record AccessFixture(Map<Role, User> users, String ownNode, String ownCompound, String foreignNode,
                             String missingNode, Map<Role, Long> tokenIds, Map<Role, String> importIds,
-                            long targetUserId, long targetUserVersion, People people) {
+                            long targetUserId, long targetUserVersion, People people,
+                            OrganisationAccessRules.Units units) {
 
     /**
      * Residents: one in the demo community (everybody's own), one in the other community (foreign).
@@ -107,10 +108,13 @@ public record AccessFixture(Map<Role, User> users, String ownNode, String ownCom
         private final AddressImport imports;
         private final JdbcClient jdbc;
         private final org.springframework.test.web.servlet.MockMvc mvc;
+        private final org.beatbook.organisation.internal.OrganisationImport organisationImport;
         private AccessFixture fixture;
 
         Builder(@Value("${beatbook.home}") Path home, AddressService addressService, AddressImport imports,
-                JdbcClient jdbc, org.springframework.test.web.servlet.MockMvc mvc) {
+                JdbcClient jdbc, org.springframework.test.web.servlet.MockMvc mvc,
+                org.beatbook.organisation.internal.OrganisationImport organisationImport) {
+            this.organisationImport = organisationImport;
             this.mvc = mvc;
             this.home = home;
             this.addressService = addressService;
@@ -211,7 +215,8 @@ public record AccessFixture(Map<Role, User> users, String ownNode, String ownCom
             People people = new People(own[0], own[1], foreign[0], foreign[1], ownRooms.get(0), ownRooms.get(1),
                     fr.code());
             return new AccessFixture(users, ownBuilding, auxCompounds.get(1), foreignCompound.code(),
-                    "999999999999999999", tokens, runs, target, version, people);
+                    "999999999999999999", tokens, runs, target, version, people,
+                    OrganisationAccessRules.build(jdbc, organisationImport, users, foreignCompound, addressService::scopeOf));
         }
     }
 }

@@ -46,7 +46,8 @@ class AccessMatrixTests {
             f -> new DashboardAccessRules().rules(f),
             f -> new IdentityAccessRules().rules(f),
             f -> new AuditAccessRules().rules(f),
-            f -> new PopulationAccessRules().rules(f));
+            f -> new PopulationAccessRules().rules(f),
+            f -> new OrganisationAccessRules().rules(f));
 
     @Autowired
     MockMvc mvc;

@@ -48,6 +48,7 @@ class Places {
         }
         // ancestors are read within the node's own tree: the caller may see the building but not its compound
         List<AddressNodeView> chain = new ArrayList<>(addresses.ancestors(node.code(), treeOf(node.path())));
+        chain.removeIf(n -> n.code().equals(node.code()));
         chain.add(node);
         String compound = null;
         int from = Math.max(0, chain.size() - 2);
