@@ -34,6 +34,8 @@ class DemoOrganisations implements OrganisationDemo {
     private static final String[] TRADE_INDUSTRY = {"信息技术", "批发零售", "建筑材料", "交通运输", "餐饮", "信息技术",
             "制造", "文化", "教育", "居民服务"};
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DemoOrganisations.class);
+
     private final AddressApi addresses;
     private final JdbcClient jdbc;
 
@@ -53,6 +55,7 @@ class DemoOrganisations implements OrganisationDemo {
         if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM organisation.organisation)").query(Boolean.class).single()) {
             return 0;
         }
+        long started = System.nanoTime();
         Scope all = addresses.scopeOf(List.of(tree.community()));
         Random random = new Random(seed ^ 0x0D6A71L);
         Set<String> codes = new HashSet<>();
@@ -80,17 +83,17 @@ class DemoOrganisations implements OrganisationDemo {
                     compound.code(), compound.name(), random, false));
             List<AddressNodeView> buildings = addresses.children(compound.code(), all).stream()
                     .filter(b -> b.level() == AddressLevel.BUILDING).toList();
-            for (int i = 0; i < buildings.size() && i < 16; i++) {
+            for (int i = 0; i < buildings.size(); i++) {
                 AddressNodeView b = buildings.get(i);
                 String label = compound.name() + " " + b.name();
-                int shops = i < 11 ? 1 : 0;
+                int shops = i < 3 ? 2 : 1;
                 for (int s = 0; s < shops; s++) {
                     String kind = SHOP_KINDS[random.nextInt(SHOP_KINDS.length)];
                     String owner = String.valueOf(SURNAMES.charAt(random.nextInt(SURNAMES.length())));
                     units.add(unit(owner + "记" + kind, code("92", random, codes), OrganisationType.SHOP, "零售服务", b,
                             compound.code(), label, random, false));
                 }
-                if (i % 3 == 1 && firm < FIRMS.length * TRADES.length) {
+                if (i % 3 == 0 && firm < FIRMS.length * TRADES.length) {
                     int t = firm % TRADES.length;
                     String name = "含山县" + FIRMS[(firm / TRADES.length + firm) % FIRMS.length] + TRADES[t] + "有限公司";
                     firm++;
@@ -102,6 +105,7 @@ class DemoOrganisations implements OrganisationDemo {
         dedupe(units);
         insert(units);
         staff(random);
+        log.info("Demo organisations: {} in {} ms", units.size(), (System.nanoTime() - started) / 1_000_000);
         return units.size();
     }
 
