@@ -3,8 +3,8 @@
  * houses, organisations, devices and hotlist, and its users through the other modules' public APIs, and writes the
  * credentials to BEATBOOK_HOME.
  */
-@ApplicationModule(allowedDependencies = {"shared", "address", "identity", "housing", "device",
-        "alert"})
+@ApplicationModule(allowedDependencies = {"shared", "address", "identity", "housing", "organisation",
+        "device", "alert"})
 package org.beatbook.demo;
 
 import org.springframework.modulith.ApplicationModule;

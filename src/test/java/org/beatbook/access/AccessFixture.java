@@ -41,7 +41,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  */
 public record AccessFixture(Map<Role, User> users, String ownNode, String ownCompound, String foreignNode,
                             String missingNode, Map<Role, Long> tokenIds, Map<Role, String> importIds,
-                            long targetUserId, long targetUserVersion, People people, Smart smart) {
+                            long targetUserId, long targetUserVersion, People people, Smart smart,
+                            OrganisationAccessRules.Units units) {
 
     /**
      * Vehicles, alerts and the hotlist: own and foreign (the other community) records.
@@ -119,10 +120,13 @@ public record AccessFixture(Map<Role, User> users, String ownNode, String ownCom
         private final AddressImport imports;
         private final JdbcClient jdbc;
         private final org.springframework.test.web.servlet.MockMvc mvc;
+        private final org.beatbook.organisation.internal.OrganisationImport organisationImport;
         private AccessFixture fixture;
 
         Builder(@Value("${beatbook.home}") Path home, AddressService addressService, AddressImport imports,
-                JdbcClient jdbc, org.springframework.test.web.servlet.MockMvc mvc) {
+                JdbcClient jdbc, org.springframework.test.web.servlet.MockMvc mvc,
+                org.beatbook.organisation.internal.OrganisationImport organisationImport) {
+            this.organisationImport = organisationImport;
             this.mvc = mvc;
             this.home = home;
             this.addressService = addressService;
@@ -225,7 +229,8 @@ public record AccessFixture(Map<Role, User> users, String ownNode, String ownCom
                     fr.code());
             return new AccessFixture(users, ownBuilding, auxCompounds.get(1), foreignCompound.code(),
                     "999999999999999999", tokens, runs, target, version, people,
-                    smart(people, ownBuilding, foreignCompound.code(), users.get(Role.STATION_LEADER).id()));
+                    smart(people, ownBuilding, foreignCompound.code(), users.get(Role.STATION_LEADER).id()),
+                    OrganisationAccessRules.build(jdbc, organisationImport, users, foreignCompound, addressService::scopeOf));
         }
 
         /** Vehicles and alerts straight into their tables (their own tests cover how they get there). */

@@ -51,7 +51,8 @@ class AccessMatrixTests {
             f -> new ExchangeAccessRules().rules(f),
             f -> new VehicleAccessRules().rules(f),
             f -> new AlertAccessRules().rules(f),
-            f -> new HousingAccessRules().rules(f));
+            f -> new HousingAccessRules().rules(f),
+            f -> new OrganisationAccessRules().rules(f));
 
     @Autowired
     MockMvc mvc;
