@@ -3,6 +3,7 @@ package org.beatbook.demo;
 import org.beatbook.address.AddressDemo;
 import org.beatbook.alert.AlertDemo;
 import org.beatbook.address.AddressDemo.DemoTree;
+import org.beatbook.device.DeviceDemo;
 import org.beatbook.identity.DemoCredential;
 import org.beatbook.identity.DemoJurisdictions;
 import org.beatbook.identity.IdentityDemo;
@@ -40,6 +41,7 @@ class DemoInstallation implements SmartInitializingSingleton {
     private final String baseUrl;
     private final AddressDemo addresses;
     private final IdentityDemo identity;
+    private final DeviceDemo devices;
     private final AlertDemo alerts;
     private final JsonMapper json;
 
@@ -47,13 +49,15 @@ class DemoInstallation implements SmartInitializingSingleton {
                      @Value("${beatbook.demo-seed:20261129}") long seed,
                      @Value("${beatbook.home:./data}") String home,
                      @Value("${server.port:8080}") int port,
-                     AddressDemo addresses, IdentityDemo identity, AlertDemo alerts, JsonMapper json) {
+                     AddressDemo addresses, IdentityDemo identity, DeviceDemo devices, AlertDemo alerts,
+                     JsonMapper json) {
         this.enabled = enabled;
         this.seed = seed;
         this.home = Path.of(home);
         this.baseUrl = "http://localhost:" + port;
         this.addresses = addresses;
         this.identity = identity;
+        this.devices = devices;
         this.alerts = alerts;
         this.json = json;
     }
@@ -67,8 +71,9 @@ class DemoInstallation implements SmartInitializingSingleton {
         DemoTree tree = addresses.load(seed);
         List<DemoCredential> users = identity.createDemoUsers(
                 new DemoJurisdictions(List.of(tree.community()), tree.firstHalf(), tree.secondHalf()), seed);
+        List<DeviceDemo.DemoDevice> gateDevices = devices.load(tree.compounds());
         List<AlertDemo.HotlistItem> hotlist = alerts.load(seed);
-        Path file = write(tree, users, hotlist);
+        Path file = write(tree, users, gateDevices, hotlist);
         log.warn("""
 
                 ================================================================
@@ -80,7 +85,8 @@ class DemoInstallation implements SmartInitializingSingleton {
                 baseUrl, file.toAbsolutePath());
     }
 
-    private Path write(DemoTree tree, List<DemoCredential> users, List<AlertDemo.HotlistItem> hotlist) {
+    private Path write(DemoTree tree, List<DemoCredential> users, List<DeviceDemo.DemoDevice> gateDevices,
+                       List<AlertDemo.HotlistItem> hotlist) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("generatedAt", Instant.now().toString());
         doc.put("baseUrl", baseUrl);
@@ -94,6 +100,7 @@ class DemoInstallation implements SmartInitializingSingleton {
         places.put("largeCompound", tree.largeCompound());
         places.put("places", tree.places());
         doc.put("addresses", places);
+        doc.put("devices", gateDevices);
         doc.put("hotlist", hotlist);
         try {
             Files.createDirectories(home);

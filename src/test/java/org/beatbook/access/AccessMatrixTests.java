@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(properties = "beatbook.demo=true")
 @AutoConfigureMockMvc
-@org.springframework.context.annotation.Import(AccessFixture.Builder.class)
+@org.springframework.context.annotation.Import({AccessFixture.Builder.class, DeviceAccessRules.Fixture.class})
 class AccessMatrixTests {
 
     /** Each module's rules; a module that adds endpoints adds its class here. */
@@ -47,6 +47,7 @@ class AccessMatrixTests {
             f -> new IdentityAccessRules().rules(f),
             f -> new AuditAccessRules().rules(f),
             f -> new PopulationAccessRules().rules(f),
+            f -> new DeviceAccessRules().rules(f),
             f -> new VehicleAccessRules().rules(f),
             f -> new AlertAccessRules().rules(f));
 

@@ -2,6 +2,8 @@ package org.beatbook.alert.internal;
 
 import org.beatbook.alert.AlertDemo;
 import org.beatbook.alert.internal.HotlistStore.Entry;
+import org.beatbook.device.DemoWanted;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -10,16 +12,37 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** The demo hotlist: three stolen 皖E cars and three stolen e-bikes, varied by the demo seed. */
+/**
+ * The demo hotlist: three stolen 皖E cars and three stolen e-bikes, varied by the demo seed; offered to the device
+ * module's demo traffic simulator as the plates and tags it mixes into its passages now and then.
+ */
 @Component
-class DemoHotlist implements AlertDemo {
+class DemoHotlist implements AlertDemo, DemoWanted {
 
     private static final String PLATE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ";
 
     private final Hotlists hotlists;
+    private final JdbcClient jdbc;
 
-    DemoHotlist(Hotlists hotlists) {
+    DemoHotlist(Hotlists hotlists, JdbcClient jdbc) {
         this.hotlists = hotlists;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<String> plates() {
+        return demoEntries("PLATE");
+    }
+
+    @Override
+    public List<String> tags() {
+        return demoEntries("TAG");
+    }
+
+    /** The demo's entries still listed (an officer may have taken one off). */
+    private List<String> demoEntries(String kind) {
+        return jdbc.sql("SELECT value FROM alert.hotlist_entry WHERE entered_by = 'demo' AND kind = ? AND removed_at IS NULL")
+                .param(kind).query(String.class).list();
     }
 
     @Override

@@ -48,6 +48,7 @@ class GroupCommitWriter implements DeviceIngest, SmartLifecycle {
     private final Clock clock;
     private volatile Thread writer;
     private volatile boolean running;
+    private volatile boolean groupCommit;
 
     GroupCommitWriter(EventStore store, DeviceCounters counters, ObjectProvider<StoredEventsHandler> handlers,
                       TransactionTemplate tx, MessageSource messages, DeviceProperties props, Clock deviceClock) {
@@ -59,6 +60,12 @@ class GroupCommitWriter implements DeviceIngest, SmartLifecycle {
         this.messages = messages;
         this.props = props;
         this.clock = deviceClock;
+        this.groupCommit = props.groupCommit();
+    }
+
+    /** Switches between group commit and one transaction per submission (the benchmark compares both). */
+    void groupCommit(boolean on) {
+        groupCommit = on;
     }
 
     @Override
@@ -84,7 +91,7 @@ class GroupCommitWriter implements DeviceIngest, SmartLifecycle {
         }
         Submission s = new Submission(device, checked, Arrays.copyOf(positions, checked.size()), fates,
                 new CompletableFuture<>());
-        if (props.groupCommit() && running) {
+        if (groupCommit && running) {
             queue.add(s);
         } else {
             commit(List.of(s)); // also a submission with only rejects: the device is still seen

@@ -86,12 +86,16 @@ class JdbcDeviceDirectory implements DeviceDirectory {
         byTokenHash.clear();
     }
 
-    /** Devices carry their node's path for scoping: re-path those under a moved node, in the moving transaction. */
+    /**
+     * Devices carry their node's path for scoping: re-path those at or under a moved node, in the moving transaction
+     * (a device on the moved node itself takes the new path: subpath() past the end would fail).
+     */
     @EventListener
     void on(AddressNodeMoved moved) {
         jdbc.sql("""
                         UPDATE device.device
-                           SET node_path = CAST(:newPath AS ltree) || subpath(node_path, nlevel(CAST(:oldPath AS ltree)))
+                           SET node_path = CASE WHEN node_path = CAST(:oldPath AS ltree) THEN CAST(:newPath AS ltree)
+                               ELSE CAST(:newPath AS ltree) || subpath(node_path, nlevel(CAST(:oldPath AS ltree))) END
                          WHERE node_path <@ CAST(:oldPath AS ltree)""")
                 .param("newPath", moved.newPath()).param("oldPath", moved.oldPath()).update();
         forget();
