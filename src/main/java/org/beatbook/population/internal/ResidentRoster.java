@@ -63,7 +63,7 @@ public class ResidentRoster {
      * full numbers: refused (and recorded) for roles that may not reveal. {@code out} is opened only once the
      * request passed its checks, so a refusal can still answer as an error.
      */
-    @Transactional
+    @Transactional(noRollbackFor = AccessDeniedException.class) // the refusal's audit row must stay
     public void write(String under, String purpose, Caller caller, Supplier<OutputStream> out, Locale locale) {
         boolean full = purpose != null && !purpose.isBlank();
         AddressNodeView node = under == null || under.isBlank() ? null
