@@ -12,11 +12,13 @@ import org.beatbook.shared.spreadsheet.Workbooks;
 import org.beatbook.shared.web.NotFound;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 import javax.sql.DataSource;
 import java.io.OutputStream;
@@ -132,6 +134,7 @@ public class ResidentRoster {
     }
 
     /** A node that is not there for the caller: 404, like a missing one. */
+    @ResponseStatus(HttpStatus.NOT_FOUND)
     public static final class RosterNodeNotFound extends NotFound {
         RosterNodeNotFound(String code) {
             super("address", code);
