@@ -2,6 +2,7 @@ package org.beatbook.demo;
 
 import org.beatbook.address.AddressDemo;
 import org.beatbook.address.AddressDemo.DemoTree;
+import org.beatbook.device.DeviceDemo;
 import org.beatbook.identity.DemoCredential;
 import org.beatbook.identity.DemoJurisdictions;
 import org.beatbook.identity.IdentityDemo;
@@ -39,19 +40,21 @@ class DemoInstallation implements SmartInitializingSingleton {
     private final String baseUrl;
     private final AddressDemo addresses;
     private final IdentityDemo identity;
+    private final DeviceDemo devices;
     private final JsonMapper json;
 
     DemoInstallation(@Value("${beatbook.demo:true}") boolean enabled,
                      @Value("${beatbook.demo-seed:20261129}") long seed,
                      @Value("${beatbook.home:./data}") String home,
                      @Value("${server.port:8080}") int port,
-                     AddressDemo addresses, IdentityDemo identity, JsonMapper json) {
+                     AddressDemo addresses, IdentityDemo identity, DeviceDemo devices, JsonMapper json) {
         this.enabled = enabled;
         this.seed = seed;
         this.home = Path.of(home);
         this.baseUrl = "http://localhost:" + port;
         this.addresses = addresses;
         this.identity = identity;
+        this.devices = devices;
         this.json = json;
     }
 
@@ -64,7 +67,8 @@ class DemoInstallation implements SmartInitializingSingleton {
         DemoTree tree = addresses.load(seed);
         List<DemoCredential> users = identity.createDemoUsers(
                 new DemoJurisdictions(List.of(tree.community()), tree.firstHalf(), tree.secondHalf()), seed);
-        Path file = write(tree, users);
+        List<DeviceDemo.DemoDevice> gateDevices = devices.load(tree.compounds());
+        Path file = write(tree, users, gateDevices);
         log.warn("""
 
                 ================================================================
@@ -76,7 +80,7 @@ class DemoInstallation implements SmartInitializingSingleton {
                 baseUrl, file.toAbsolutePath());
     }
 
-    private Path write(DemoTree tree, List<DemoCredential> users) {
+    private Path write(DemoTree tree, List<DemoCredential> users, List<DeviceDemo.DemoDevice> gateDevices) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("generatedAt", Instant.now().toString());
         doc.put("baseUrl", baseUrl);
@@ -90,6 +94,7 @@ class DemoInstallation implements SmartInitializingSingleton {
         places.put("largeCompound", tree.largeCompound());
         places.put("places", tree.places());
         doc.put("addresses", places);
+        doc.put("devices", gateDevices);
         try {
             Files.createDirectories(home);
             Path file = home.resolve("demo-credentials.json");

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(properties = "beatbook.demo=true")
 @AutoConfigureMockMvc
-@org.springframework.context.annotation.Import(AccessFixture.Builder.class)
+@org.springframework.context.annotation.Import({AccessFixture.Builder.class, DeviceAccessRules.Fixture.class})
 class AccessMatrixTests {
 
     /** Each module's rules; a module that adds endpoints adds its class here. */
@@ -46,7 +46,8 @@ class AccessMatrixTests {
             f -> new DashboardAccessRules().rules(f),
             f -> new IdentityAccessRules().rules(f),
             f -> new AuditAccessRules().rules(f),
-            f -> new PopulationAccessRules().rules(f));
+            f -> new PopulationAccessRules().rules(f),
+            f -> new DeviceAccessRules().rules(f));
 
     @Autowired
     MockMvc mvc;
