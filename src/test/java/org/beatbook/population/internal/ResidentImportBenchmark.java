@@ -49,7 +49,7 @@ class ResidentImportBenchmark {
     @Test
     void importsAHundredThousandRowsAndThenNothingNew() throws Exception {
         int n = Integer.getInteger("benchmark.rows", 100_000);
-        List<String> rooms = jdbc.sql("select code from address.node where level = 'ROOM' and not retired order by code")
+        List<String> rooms = jdbc.sql("select code from address.node where level = 'ROOM' and retired_at is null order by code")
                 .query(String.class).list();
         String community = jdbc.sql("select path::text from address.node where level = 'COMMUNITY' order by code limit 1")
                 .query(String.class).single();
