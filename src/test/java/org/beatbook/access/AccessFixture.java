@@ -6,6 +6,7 @@ import org.beatbook.address.AddressNodeView;
 import org.beatbook.address.internal.AddressImport;
 import org.beatbook.address.internal.AddressService;
 import org.beatbook.address.internal.NewAddressNode;
+import org.beatbook.population.internal.ResidentImport;
 import org.beatbook.shared.security.Caller;
 import org.beatbook.shared.security.CallerAuthentication;
 import org.beatbook.shared.security.Role;
@@ -64,9 +65,20 @@ public record AccessFixture(Map<Role, User> users, String ownNode, String ownCom
      * @param ownRoom          a room of the own building
      * @param otherOwnRoom     another own room (a second residence)
      * @param foreignRoom      a room in the other community
+     * @param ownDuplicate     the own resident registered a second time, by passport (a record to merge)
+     * @param importRuns       a resident import run of each operational role's demo user
      */
     public record People(String ownPerson, String ownResidence, String foreignPerson, String foreignResidence,
-                         String ownRoom, String otherOwnRoom, String foreignRoom) { }
+                         String ownRoom, String otherOwnRoom, String foreignRoom, String ownDuplicate,
+                         Map<Role, String> importRuns) {
+
+        /** Resident import runs: the caller's own, another user's, and none. */
+        AccessRule.Ids importIds(Role role) {
+            String own = importRuns.getOrDefault(role, importRuns.get(Role.COMMUNITY_OFFICER));
+            String other = importRuns.get(role == Role.STATION_LEADER ? Role.COMMUNITY_OFFICER : Role.STATION_LEADER);
+            return new AccessRule.Ids(own, other, "00000000-0000-4000-8000-000000000000");
+        }
+    }
 
     public record User(long id, String username, String displayName, Role role, List<String> jurisdiction,
                        String apiToken) { }
@@ -118,16 +130,18 @@ public record AccessFixture(Map<Role, User> users, String ownNode, String ownCom
         private final Path home;
         private final AddressService addressService;
         private final AddressImport imports;
+        private final ResidentImport residents;
         private final JdbcClient jdbc;
         private final org.springframework.test.web.servlet.MockMvc mvc;
         private final org.beatbook.organisation.internal.OrganisationImport organisationImport;
         private AccessFixture fixture;
 
         Builder(@Value("${beatbook.home}") Path home, AddressService addressService, AddressImport imports,
-                JdbcClient jdbc, org.springframework.test.web.servlet.MockMvc mvc,
+                ResidentImport residents, JdbcClient jdbc, org.springframework.test.web.servlet.MockMvc mvc,
                 org.beatbook.organisation.internal.OrganisationImport organisationImport) {
             this.organisationImport = organisationImport;
             this.mvc = mvc;
+            this.residents = residents;
             this.home = home;
             this.addressService = addressService;
             this.imports = imports;
@@ -138,10 +152,13 @@ public record AccessFixture(Map<Role, User> users, String ownNode, String ownCom
 
         /** Registers a resident through the API as {@code caller}; answers {personId, residenceId}. */
         private String[] register(String idNumber, String name, String room, Caller caller) {
+            return register("""
+                    {"idNumber":"%s","name":"%s","phone":"13800138000","addressCode":"%s","residenceType":"OWNER",
+                     "confirmNew":true}""".formatted(idNumber, name, room), caller);
+        }
+
+        private String[] register(String body, Caller caller) {
             try {
-                String body = """
-                        {"idNumber":"%s","name":"%s","phone":"13800138000","addressCode":"%s","residenceType":"OWNER",
-                         "confirmNew":true}""".formatted(idNumber, name, room);
                 var response = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                         .post("/api/v1/persons").contentType("application/json").content(body)
                         .with(authentication(new CallerAuthentication(caller))).with(csrf()))
@@ -225,8 +242,20 @@ public record AccessFixture(Map<Role, User> users, String ownNode, String ownCom
                     Role.COMMUNITY_OFFICER, List.of(street), addressService.scopeOf(List.of(street)));
             String[] own = register(idNumber("340524199001010", 21), "郑访问", ownRooms.get(0), streetOfficer);
             String[] foreign = register(idNumber("340524199202020", 33), "钱外辖", fr.code(), streetOfficer);
+            String[] duplicate = register("""
+                    {"documentType":"CHINESE_PASSPORT","idNumber":"E90010121","name":"郑访问","birthDate":"1990-01-01",
+                     "sex":"1","phone":"13900139021","addressCode":"%s","residenceType":"TENANT","confirmNew":true}"""
+                    .formatted(ownRooms.get(1)), streetOfficer);
+            Map<Role, String> residentRuns = new EnumMap<>(Role.class);
+            for (Role role : List.of(Role.STATION_LEADER, Role.COMMUNITY_OFFICER, Role.AUXILIARY_POLICE,
+                    Role.COMMUNITY_WORKER)) {
+                User u = users.get(role);
+                Caller caller = new Caller(u.id(), u.username(), u.displayName(), role, u.jurisdiction(),
+                        addressService.scopeOf(u.jurisdiction()));
+                residentRuns.put(role, residents.importRows(List.of(), "empty.xlsx", caller).id().toString());
+            }
             People people = new People(own[0], own[1], foreign[0], foreign[1], ownRooms.get(0), ownRooms.get(1),
-                    fr.code());
+                    fr.code(), duplicate[0], residentRuns);
             return new AccessFixture(users, ownBuilding, auxCompounds.get(1), foreignCompound.code(),
                     "999999999999999999", tokens, runs, target, version, people,
                     smart(people, ownBuilding, foreignCompound.code(), users.get(Role.STATION_LEADER).id()),

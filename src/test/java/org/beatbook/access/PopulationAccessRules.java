@@ -1,7 +1,13 @@
 package org.beatbook.access;
 
 import org.beatbook.shared.security.Role;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 import java.util.List;
 import java.util.Set;
@@ -17,6 +23,7 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -37,6 +44,7 @@ class PopulationAccessRules implements AccessRules {
         AccessRule.Ids residence = new AccessRule.Ids(p.ownPerson() + "/" + p.ownResidence(),
                 p.foreignPerson() + "/" + p.foreignResidence(), "999999999/999999999");
         AccessRule.Ids room = new AccessRule.Ids(p.ownRoom(), p.foreignRoom(), f.missingNode());
+        AccessRule.Ids place = new AccessRule.Ids(f.ownNode(), f.foreignNode(), f.missingNode());
         String newcomer = AccessFixture.idNumber("340524198505050", 45);
         return List.of(
                 unscoped(GET, "/api/v1/persons", OPERATIONAL, c -> get("/api/v1/persons").param("q", "郑")),
@@ -68,6 +76,52 @@ class PopulationAccessRules implements AccessRules {
                         id -> post("/persons/" + id + "/reveal").param("purpose", "核实身份")),
                 scoped(POST, "/persons/{id}/residences/{residenceId}/end", OPERATIONAL, residence,
                         ids -> post("/persons/" + ids.replace("/", "/residences/") + "/end")),
-                scoped(GET, "/persons/rooms/{code}", OPERATIONAL, room, c -> get("/persons/rooms/" + c)));
+                scoped(GET, "/persons/rooms/{code}", OPERATIONAL, room, c -> get("/persons/rooms/" + c)),
+
+                // merge: the path's person takes in the own duplicate (registered again by passport)
+                scoped(POST, "/api/v1/persons/{id}/merge", REVEALERS, person, id -> post("/api/v1/persons/" + id
+                        + "/merge").contentType(json).content("{\"otherId\":%s}".formatted(p.ownDuplicate()))),
+                scoped(GET, "/persons/{id}/merge", REVEALERS, person,
+                        id -> get("/persons/" + id + "/merge").param("otherId", p.ownDuplicate())),
+                scoped(POST, "/persons/{id}/merge", REVEALERS, person,
+                        id -> post("/persons/" + id + "/merge").param("otherId", p.ownDuplicate())),
+
+                // resident import: the caller's own runs only
+                unscoped(GET, "/api/v1/imports/residents/template", OPERATIONAL,
+                        c -> get("/api/v1/imports/residents/template")),
+                unscoped(POST, "/api/v1/imports/residents", OPERATIONAL,
+                        c -> multipart("/api/v1/imports/residents").file(emptyResidentFile())),
+                new AccessRule(GET, "/api/v1/imports/residents/{id}", OPERATIONAL, p::importIds,
+                        id -> get("/api/v1/imports/residents/" + id)),
+                new AccessRule(GET, "/api/v1/imports/residents/{id}/report", OPERATIONAL, p::importIds,
+                        id -> get("/api/v1/imports/residents/" + id + "/report")),
+                unscoped(GET, "/persons/import", OPERATIONAL, c -> get("/persons/import")),
+                unscoped(GET, "/persons/import/template.xlsx", OPERATIONAL, c -> get("/persons/import/template.xlsx")),
+                unscoped(POST, "/persons/import", OPERATIONAL, c -> multipart("/persons/import").file(emptyResidentFile())),
+                new AccessRule(GET, "/persons/import/{id}", OPERATIONAL, p::importIds, id -> get("/persons/import/" + id)),
+                new AccessRule(GET, "/persons/import/{id}/report.xlsx", OPERATIONAL, p::importIds,
+                        id -> get("/persons/import/" + id + "/report.xlsx")),
+
+                // roster: of a place in the jurisdiction (masked; full numbers are tested in the module)
+                scoped(GET, "/api/v1/persons/roster", OPERATIONAL, place,
+                        c -> get("/api/v1/persons/roster").param("under", c)),
+                unscoped(GET, "/persons/roster", OPERATIONAL, c -> get("/persons/roster")),
+                scoped(GET, "/persons/roster.xlsx", OPERATIONAL, place, c -> get("/persons/roster.xlsx").param("under", c)));
+    }
+
+    /** A resident file with only the header row: a valid upload that changes nothing. */
+    static MockMultipartFile emptyResidentFile() {
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var row = wb.createSheet("住户").createRow(0);
+            String[] headers = {"姓名", "公民身份号码", "联系电话", "地址编码", "居住类型"};
+            for (int i = 0; i < headers.length; i++) {
+                row.createCell(i).setCellValue(headers[i]);
+            }
+            wb.write(out);
+            return new MockMultipartFile("file", "residents.xlsx",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", out.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

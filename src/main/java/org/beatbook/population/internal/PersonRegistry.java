@@ -30,6 +30,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -134,6 +135,12 @@ public class PersonRegistry {
     /** The person, masked, with all residences; recorded as a read. */
     @Transactional
     public PersonView open(long id, Caller caller) {
+        Optional<Long> survivor = store.mergedInto(id);
+        if (survivor.isPresent()) {
+            // a merged-away record answers with its survivor, if the caller may see that one
+            store.scopePath(survivor.get(), caller.scope()).orElseThrow(() -> new PersonNotFound(id));
+            throw new PersonMerged(id, survivor.get());
+        }
         String path = store.scopePath(id, caller.scope()).orElseThrow(() -> new PersonNotFound(id));
         PersonView view = view(id);
         events.publishEvent(AuditEvent.success("PERSON_READ", PERSON, Long.toString(id), path));
@@ -272,7 +279,7 @@ public class PersonRegistry {
                 label, matchedOn, true);
     }
 
-    private static Map<String, Object> residenceFacts(long residence, Rooms.Room room, StartResidence r) {
+    static Map<String, Object> residenceFacts(long residence, Rooms.Room room, StartResidence r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("residenceId", residence);
         m.put("addressCode", room.code());

@@ -88,6 +88,12 @@ class PersonStore {
                 .param(personId).param(scope.sqlArray()).query(String.class).optional();
     }
 
+    /** The survivor a merged-away record points at; empty for a live (or missing) record. */
+    Optional<Long> mergedInto(long id) {
+        return jdbc.sql("select merged_into from population.person where id = ? and merged_into is not null")
+                .param(id).query(Long.class).optional();
+    }
+
     long insert(DocumentNumber document, Details d) {
         SearchKeys keys = SearchKeys.of(d.name(), d.formerNames());
         long id = jdbc.sql("""
@@ -152,14 +158,15 @@ class PersonStore {
 
     // ---- duplicates
 
+    /** The person holding the document; for a record merged away, the survivor. */
     Optional<Long> byDocument(DocumentNumber document) {
         boolean idLike = document.type() == DocumentType.RESIDENT_ID || document.type() == DocumentType.HMT_RESIDENCE_PERMIT;
         return idLike
                 ? jdbc.sql("""
-                        select id from population.person
+                        select coalesce(merged_into, id) from population.person
                         where document_number = ? and document_type in ('RESIDENT_ID', 'HMT_RESIDENCE_PERMIT')""")
                 .param(document.value()).query(Long.class).optional()
-                : jdbc.sql("select id from population.person where document_type = ? and document_number = ?")
+                : jdbc.sql("select coalesce(merged_into, id) from population.person where document_type = ? and document_number = ?")
                 .param(document.type().name()).param(document.value()).query(Long.class).optional();
     }
 

@@ -9,8 +9,12 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,16 +40,51 @@ public class Rooms {
 
     /** The room with this code inside {@code scope}; unknown, out of scope, retired or not a room: a 400 naming addressCode. */
     public Room room(String code, Scope scope) {
-        AddressNodeView node = addresses.find(code, scope)
-                .filter(n -> n.level() == AddressLevel.ROOM && !n.retired())
+        return room(code, c -> addresses.find(c, scope), (root, c) -> addresses.find(c, new Scope(List.of(root))))
                 .orElseThrow(() -> InvalidInput.of("addressCode", "population.residence.room.unknown"));
+    }
+
+    /**
+     * Rooms for many codes (an import): every node is read once, however many rows name its room or share
+     * its building. Not thread-safe; one per import.
+     */
+    public Lookup lookup(Scope scope) {
+        return new Lookup(scope);
+    }
+
+    /** A memo of the rooms one caller's import names; empty for an unknown or out-of-scope code. */
+    public final class Lookup {
+        private final Scope scope;
+        private final Map<String, Optional<AddressNodeView>> inScope = new HashMap<>();
+        private final Map<String, Optional<AddressNodeView>> inTree = new HashMap<>();
+        private final Map<String, Optional<Room>> rooms = new HashMap<>();
+
+        private Lookup(Scope scope) {
+            this.scope = scope;
+        }
+
+        public Optional<Room> room(String code) {
+            return rooms.computeIfAbsent(code, c -> Rooms.this.room(c,
+                    x -> inScope.computeIfAbsent(x, y -> addresses.find(y, scope)),
+                    (root, x) -> inTree.computeIfAbsent(x, y -> addresses.find(y, new Scope(List.of(root))))));
+        }
+    }
+
+    private Optional<Room> room(String code, Function<String, Optional<AddressNodeView>> find,
+                                BiFunction<String, String, Optional<AddressNodeView>> findInTree) {
+        Optional<AddressNodeView> found = find.apply(code)
+                .filter(n -> n.level() == AddressLevel.ROOM && !n.retired());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        AddressNodeView node = found.get();
         // Ancestors' names are read within the room's own tree: the caller may see the room but not the compound.
-        Scope tree = new Scope(List.of(node.path().split("\\.")[0]));
+        String root = node.path().split("\\.")[0];
         Deque<AddressNodeView> chain = new ArrayDeque<>();
         chain.push(node);
         AddressNodeView at = node;
         for (int i = 0; i < MAX_DEPTH && at.parentCode() != null && at.level() != AddressLevel.COMPOUND; i++) {
-            Optional<AddressNodeView> parent = addresses.find(at.parentCode(), tree);
+            Optional<AddressNodeView> parent = findInTree.apply(root, at.parentCode());
             if (parent.isEmpty()) {
                 break;
             }
@@ -70,7 +109,7 @@ public class Rooms {
         }
         String room = number(node.name());
         String key = building == null ? null : building + (unit == null ? "" : "-" + unit) + "-" + room;
-        return new Room(node.code(), node.path(), key, label.toString().strip());
+        return Optional.of(new Room(node.code(), node.path(), key, label.toString().strip()));
     }
 
     /** Nodes to start picking from: the caller's jurisdiction nodes that are known and in scope. */

@@ -10,6 +10,8 @@ import org.beatbook.population.internal.PersonRequests.NewPerson;
 import org.beatbook.population.internal.PersonRequests.NewResidence;
 import org.beatbook.population.internal.PersonRequests.PersonChange;
 import org.beatbook.population.internal.PersonRequests.Reveal;
+import org.beatbook.population.internal.PersonMerge;
+import org.beatbook.population.internal.PersonMerged;
 import org.beatbook.population.internal.PersonSearch;
 import org.beatbook.population.internal.PersonViews.PersonView;
 import org.beatbook.population.internal.PersonViews.Registered;
@@ -17,11 +19,13 @@ import org.beatbook.population.internal.PersonViews.Revealed;
 import org.beatbook.population.internal.PersonViews.SearchPage;
 import org.beatbook.shared.security.Caller;
 import org.beatbook.shared.web.FieldMessage;
+import org.beatbook.shared.web.InvalidInput;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,6 +35,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.net.URI;
 import java.util.List;
 
 /** The person index over JSON. Every error is RFC 9457 problem JSON with {@code errors: [{field, message}]}. */
@@ -47,13 +52,21 @@ class PersonApiController {
     /** A registration's answer: the person and what the caller should check (e.g. typed sex contradicts the ID). */
     record RegisteredBody(PersonView person, boolean created, List<FieldMessage> warnings) { }
 
+    /** The other record of the same human, to be merged into the one in the path. */
+    record MergeRequest(Long otherId) { }
+
+    /** A merged-away record's answer (with 301 and {@code Location}): where the person lives on. */
+    record MergedPointer(long id, long mergedInto) { }
+
     private final PersonRegistry registry;
     private final PersonSearch search;
+    private final PersonMerge merges;
     private final MessageSource messages;
 
-    PersonApiController(PersonRegistry registry, PersonSearch search, MessageSource messages) {
+    PersonApiController(PersonRegistry registry, PersonSearch search, PersonMerge merges, MessageSource messages) {
         this.registry = registry;
         this.search = search;
+        this.merges = merges;
         this.messages = messages;
     }
 
@@ -80,7 +93,8 @@ class PersonApiController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Open a person (masked); recorded in the audit log")
+    @Operation(summary = "Open a person (masked); recorded in the audit log. A record merged into another answers "
+            + "301 with Location of the survivor and {id, mergedInto}")
     PersonView open(@PathVariable long id) {
         return registry.open(id, Caller.current());
     }
@@ -104,6 +118,24 @@ class PersonApiController {
                             @RequestBody(required = false) EndResidence body) {
         return registry.endResidence(id, residenceId, PersonInput.moveOut(body == null ? null : body.moveOutDate()),
                 Caller.current());
+    }
+
+    @PostMapping("/{id}/merge")
+    @PreAuthorize("hasAnyRole('STATION_LEADER','COMMUNITY_OFFICER')")
+    @Operation(summary = "Merge another record of the same human (otherId) into this one; the other stays as a "
+            + "pointer. Two different ID numbers, birth dates or sexes are refused (409) with the reason")
+    PersonView merge(@PathVariable long id, @RequestBody MergeRequest body) {
+        if (body == null || body.otherId() == null) {
+            throw InvalidInput.of("otherId", "population.merge.other.required");
+        }
+        return merges.merge(id, body.otherId(), Caller.current());
+    }
+
+    @ExceptionHandler(PersonMerged.class)
+    ResponseEntity<MergedPointer> merged(PersonMerged e) {
+        return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+                .location(URI.create("/api/v1/persons/" + e.survivorId()))
+                .body(new MergedPointer(e.id(), e.survivorId()));
     }
 
     @PostMapping("/{id}/reveal")

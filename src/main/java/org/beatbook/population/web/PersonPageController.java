@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.beatbook.population.ResidenceType;
 import org.beatbook.population.internal.PersonInput;
 import org.beatbook.population.internal.PersonRegistry;
+import org.beatbook.population.internal.PersonMerged;
 import org.beatbook.population.internal.PersonSearch;
 import org.beatbook.population.internal.PersonViews.PersonView;
 import org.beatbook.population.internal.Rooms;
@@ -72,6 +73,12 @@ class PersonPageController {
         model.addAttribute("versions", registry.versions(id, caller));
         model.addAttribute("mayReveal", PersonRegistry.REVEALERS.contains(caller.role()));
         return "population/person";
+    }
+
+    /** A merged-away record's page leads to the survivor's. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(PersonMerged.class)
+    String merged(PersonMerged e) {
+        return "redirect:/persons/" + e.survivorId();
     }
 
     /** htmx: the full numbers in place of the masked ones; a full page without htmx. */

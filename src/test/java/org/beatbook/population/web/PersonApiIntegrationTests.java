@@ -274,6 +274,26 @@ class PersonApiIntegrationTests {
     }
 
     @Test
+    void anAuxiliaryPoliceMemberNeverSeesAnotherJurisdictionsResidents() {
+        Body own = tenant();
+        long ownId = register(own);
+        Body elsewhere = tenant().room(OTHER_ROOM);
+        MvcTestResult created = post("/api/v1/persons", elsewhere.json(), signedIn(Role.COMMUNITY_OFFICER, R2));
+        long foreignId = ((Number) json(created).read("$.person.id")).longValue();
+        var auxiliary = signedIn(Role.AUXILIARY_POLICE);
+        for (String q : List.of(elsewhere.name(), elsewhere.idNumber().substring(12), elsewhere.phone().substring(5), "1-1-101")) {
+            List<Integer> ids = json(mvc.get().uri("/api/v1/persons").param("q", q).param("size", "100")
+                    .with(authentication(auxiliary)).exchange()).read("$.items[*].id");
+            assertThat(ids).as(q).doesNotContain((int) foreignId);
+        }
+        List<Integer> found = json(mvc.get().uri("/api/v1/persons").param("q", own.name())
+                .with(authentication(auxiliary)).exchange()).read("$.items[*].id");
+        assertThat(found).contains((int) ownId);
+        assertThat(get("/api/v1/persons/" + foreignId, auxiliary)).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(get("/persons/rooms/" + OTHER_ROOM, auxiliary)).hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
     void revealShowsTheFullNumbersToOfficersAndRecordsThePurpose() {
         Body body = tenant();
         long id = register(body);
