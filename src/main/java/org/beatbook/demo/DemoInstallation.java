@@ -5,6 +5,7 @@ import org.beatbook.address.AddressDemo.DemoTree;
 import org.beatbook.identity.DemoCredential;
 import org.beatbook.identity.DemoJurisdictions;
 import org.beatbook.identity.IdentityDemo;
+import org.beatbook.population.PopulationDemo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -39,19 +40,21 @@ class DemoInstallation implements SmartInitializingSingleton {
     private final String baseUrl;
     private final AddressDemo addresses;
     private final IdentityDemo identity;
+    private final PopulationDemo population;
     private final JsonMapper json;
 
     DemoInstallation(@Value("${beatbook.demo:true}") boolean enabled,
                      @Value("${beatbook.demo-seed:20261129}") long seed,
                      @Value("${beatbook.home:./data}") String home,
                      @Value("${server.port:8080}") int port,
-                     AddressDemo addresses, IdentityDemo identity, JsonMapper json) {
+                     AddressDemo addresses, IdentityDemo identity, PopulationDemo population, JsonMapper json) {
         this.enabled = enabled;
         this.seed = seed;
         this.home = Path.of(home);
         this.baseUrl = "http://localhost:" + port;
         this.addresses = addresses;
         this.identity = identity;
+        this.population = population;
         this.json = json;
     }
 
@@ -62,6 +65,8 @@ class DemoInstallation implements SmartInitializingSingleton {
         }
         long started = System.nanoTime();
         DemoTree tree = addresses.load(seed);
+        PopulationDemo.Loaded residents = population.load(tree, seed);
+        log.info("Demo residents: {} in {} ms", residents.persons(), residents.millis());
         List<DemoCredential> users = identity.createDemoUsers(
                 new DemoJurisdictions(List.of(tree.community()), tree.firstHalf(), tree.secondHalf()), seed);
         Path file = write(tree, users);
