@@ -2,6 +2,7 @@ package org.beatbook.demo;
 
 import org.beatbook.address.AddressDemo;
 import org.beatbook.address.AddressDemo.DemoTree;
+import org.beatbook.device.DeviceDemo;
 import org.beatbook.identity.DemoCredential;
 import org.beatbook.identity.DemoJurisdictions;
 import org.beatbook.identity.IdentityDemo;
@@ -40,6 +41,7 @@ class DemoInstallation implements SmartInitializingSingleton {
     private final String baseUrl;
     private final AddressDemo addresses;
     private final IdentityDemo identity;
+    private final DeviceDemo devices;
     private final PopulationDemo population;
     private final JsonMapper json;
 
@@ -47,13 +49,15 @@ class DemoInstallation implements SmartInitializingSingleton {
                      @Value("${beatbook.demo-seed:20261129}") long seed,
                      @Value("${beatbook.home:./data}") String home,
                      @Value("${server.port:8080}") int port,
-                     AddressDemo addresses, IdentityDemo identity, PopulationDemo population, JsonMapper json) {
+                     AddressDemo addresses, IdentityDemo identity, DeviceDemo devices, PopulationDemo population,
+                     JsonMapper json) {
         this.enabled = enabled;
         this.seed = seed;
         this.home = Path.of(home);
         this.baseUrl = "http://localhost:" + port;
         this.addresses = addresses;
         this.identity = identity;
+        this.devices = devices;
         this.population = population;
         this.json = json;
     }
@@ -69,7 +73,8 @@ class DemoInstallation implements SmartInitializingSingleton {
         log.info("Demo residents: {} in {} ms", residents.persons(), residents.millis());
         List<DemoCredential> users = identity.createDemoUsers(
                 new DemoJurisdictions(List.of(tree.community()), tree.firstHalf(), tree.secondHalf()), seed);
-        Path file = write(tree, users);
+        List<DeviceDemo.DemoDevice> gateDevices = devices.load(tree.compounds());
+        Path file = write(tree, users, gateDevices);
         log.warn("""
 
                 ================================================================
@@ -81,7 +86,7 @@ class DemoInstallation implements SmartInitializingSingleton {
                 baseUrl, file.toAbsolutePath());
     }
 
-    private Path write(DemoTree tree, List<DemoCredential> users) {
+    private Path write(DemoTree tree, List<DemoCredential> users, List<DeviceDemo.DemoDevice> gateDevices) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("generatedAt", Instant.now().toString());
         doc.put("baseUrl", baseUrl);
@@ -95,6 +100,7 @@ class DemoInstallation implements SmartInitializingSingleton {
         places.put("largeCompound", tree.largeCompound());
         places.put("places", tree.places());
         doc.put("addresses", places);
+        doc.put("devices", gateDevices);
         try {
             Files.createDirectories(home);
             Path file = home.resolve("demo-credentials.json");

@@ -3,7 +3,7 @@
  * registry and credentials, and the one ingest pipeline that durably stores what they report, whichever way it
  * arrives (HTTP push, MQTT, GA/T 1400).
  */
-@ApplicationModule(allowedDependencies = {"shared", "address"})
+@ApplicationModule(allowedDependencies = {"shared", "address", "identity"})
 package org.beatbook.device;
 
 import org.springframework.modulith.ApplicationModule;

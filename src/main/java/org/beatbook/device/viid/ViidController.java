@@ -1,0 +1,254 @@
+package org.beatbook.device.viid;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.beatbook.device.DeviceDirectory;
+import org.beatbook.device.DeviceRef;
+import org.beatbook.device.EventFate;
+import org.beatbook.device.IncomingEvent;
+import org.beatbook.device.viid.ViidObjects.Read;
+import org.beatbook.device.viid.ViidReplies.ResponseStatus;
+import org.beatbook.device.viid.ViidReplies.StatusListReply;
+import org.beatbook.device.viid.ViidReplies.StatusReply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * The GA/T 1400 (视图库) subset of DOMAIN.md. Register and UnRegister authenticate with HTTP Digest; every later
+ * call names a registered device in {@code User-Identify}. Vehicle lists are answered per object once the
+ * accepted ones are durable. Errors are ResponseStatus objects, never a 500 page.
+ */
+@RestController
+@RequestMapping("/VIID")
+class ViidController {
+
+    private static final Logger log = LoggerFactory.getLogger(ViidController.class);
+    static final String USER_IDENTIFY = "User-Identify";
+
+    private final ViidSessions sessions;
+    private final ViidIngest ingest;
+    private final ViidAnswers answers;
+    private final ObjectMapper json;
+
+    ViidController(ViidSessions sessions, ViidIngest ingest, ViidAnswers answers, ObjectMapper json) {
+        this.sessions = sessions;
+        this.ingest = ingest;
+        this.answers = answers;
+        this.json = json;
+    }
+
+    @PostMapping("/System/Register")
+    ResponseEntity<StatusReply> register(HttpServletRequest request, @RequestBody(required = false) byte[] body,
+                                         Locale locale) {
+        return sessions.digest(request, body, "RegisterObject", locale, deviceId -> {
+            sessions.register(deviceId);
+            return answers.reply(HttpStatus.OK, new StatusReply(answers.ok(deviceId, request.getRequestURI(), locale)));
+        });
+    }
+
+    @PostMapping("/System/UnRegister")
+    ResponseEntity<StatusReply> unregister(HttpServletRequest request, @RequestBody(required = false) byte[] body,
+                                           Locale locale) {
+        return sessions.digest(request, body, "UnRegisterObject", locale, deviceId -> {
+            sessions.unregister(deviceId);
+            return answers.reply(HttpStatus.OK, new StatusReply(answers.ok(deviceId, request.getRequestURI(), locale)));
+        });
+    }
+
+    @PostMapping("/System/Keepalive")
+    CompletableFuture<ResponseEntity<?>> keepalive(HttpServletRequest request,
+                                                   @RequestBody(required = false) byte[] body, Locale locale) {
+        String url = request.getRequestURI();
+        JsonNode root = tree(body);
+        String named = request.getHeader(USER_IDENTIFY) != null ? request.getHeader(USER_IDENTIFY)
+                : ViidObjects.deviceIdOf(root, "KeepaliveObject");
+        Optional<DeviceRef> device = sessions.registered(named);
+        if (device.isEmpty()) {
+            return done(notRegistered(named, url, locale));
+        }
+        return ingest.submit(device.get(), List.of(ingest.heartbeat(Instant.now())), locale)
+                .<ResponseEntity<?>>thenApply(fates -> answers.reply(HttpStatus.OK,
+                        new StatusReply(answers.ok(named, url, locale))))
+                .exceptionally(e -> unavailable(named, url, locale, e));
+    }
+
+    @GetMapping("/System/Time")
+    ResponseEntity<ViidReplies.SystemTimeReply> time() {
+        return answers.reply(HttpStatus.OK, new ViidReplies.SystemTimeReply(new ViidReplies.SystemTime(
+                sessions.serverId(), "1", ViidReplies.localTime(Instant.now()), ViidObjects.ZONE.getId())));
+    }
+
+    @PostMapping("/MotorVehicles")
+    CompletableFuture<ResponseEntity<?>> motorVehicles(HttpServletRequest request,
+                                                       @RequestBody(required = false) byte[] body, Locale locale) {
+        return objects(request, body, locale, root -> {
+            List<Read<MotorVehicleObject>> read = ViidObjects.motorVehicles(root);
+            return read.stream().map(r -> new Item(r.id(), r.ok() ? List.of(ingest.event(r.object())) : List.of(),
+                    r.field(), r.messageKey())).toList();
+        });
+    }
+
+    @PostMapping("/NonMotorVehicles")
+    CompletableFuture<ResponseEntity<?>> nonMotorVehicles(HttpServletRequest request,
+                                                          @RequestBody(required = false) byte[] body, Locale locale) {
+        return objects(request, body, locale, root -> {
+            List<Read<NonMotorVehicleObject>> read = ViidObjects.nonMotorVehicles(root);
+            return read.stream().map(r -> new Item(r.id(), r.ok() ? List.of(ingest.event(r.object())) : List.of(),
+                    r.field(), r.messageKey())).toList();
+        });
+    }
+
+    /** Subscriptions are acknowledged per object; Beatbook keeps none (it sends no notifications). */
+    @PostMapping("/Subscribes")
+    CompletableFuture<ResponseEntity<?>> subscribes(HttpServletRequest request,
+                                                    @RequestBody(required = false) byte[] body, Locale locale) {
+        return objects(request, body, locale, root -> ViidObjects.subscribes(root).stream()
+                .map(r -> new Item(r.id(), List.of(), r.field(), r.messageKey())).toList());
+    }
+
+    /** Notifications of a subscription: the vehicles inside are stored; one status per notification. */
+    @PostMapping("/SubscribeNotifications")
+    CompletableFuture<ResponseEntity<?>> notifications(HttpServletRequest request,
+                                                       @RequestBody(required = false) byte[] body, Locale locale) {
+        return objects(request, body, locale, root -> ViidObjects.notifications(root).stream().map(r -> {
+            if (!r.ok()) {
+                return new Item(r.id(), List.of(), r.field(), r.messageKey());
+            }
+            List<IncomingEvent> events = new ArrayList<>();
+            String field = null;
+            String key = null;
+            for (Read<MotorVehicleObject> v : r.object().motorVehicles()) {
+                if (v.ok()) {
+                    events.add(ingest.event(v.object()));
+                } else if (field == null) {
+                    field = "MotorVehicleObject(" + v.id() + ")." + v.field();
+                    key = v.messageKey();
+                }
+            }
+            for (Read<NonMotorVehicleObject> v : r.object().nonMotorVehicles()) {
+                if (v.ok()) {
+                    events.add(ingest.event(v.object()));
+                } else if (field == null) {
+                    field = "NonMotorVehicleObject(" + v.id() + ")." + v.field();
+                    key = v.messageKey();
+                }
+            }
+            // the good vehicles of a notification are stored even when one of its vehicles is bad
+            return new Item(r.id(), events, field, key, true);
+        }).toList());
+    }
+
+    /**
+     * One answered object: the events it yields and, when it (or a part of it) cannot be stored, the field and rule.
+     * {@code partial}: store the events even though a problem is reported.
+     */
+    private record Item(String id, List<IncomingEvent> events, String field, String messageKey, boolean partial) {
+        Item(String id, List<IncomingEvent> events, String field, String messageKey) {
+            this(id, events, field, messageKey, false);
+        }
+
+        boolean stores() {
+            return field == null || partial;
+        }
+    }
+
+    private CompletableFuture<ResponseEntity<?>> objects(HttpServletRequest request, byte[] body, Locale locale,
+                                                         Function<JsonNode, List<Item>> reader) {
+        String url = request.getRequestURI();
+        String named = request.getHeader(USER_IDENTIFY);
+        Optional<DeviceRef> device = sessions.registered(named);
+        if (device.isEmpty()) {
+            return done(notRegistered(named, url, locale));
+        }
+        JsonNode root = tree(body);
+        if (root == null) {
+            return done(answers.error(HttpStatus.BAD_REQUEST, null, url, ViidReplies.INVALID_JSON_FORMAT,
+                    answers.fieldProblem("body", "viid.json.malformed", locale)));
+        }
+        List<Item> items;
+        try {
+            items = reader.apply(root);
+        } catch (ViidObjects.BadShape e) {
+            return done(answers.error(HttpStatus.BAD_REQUEST, null, url, ViidReplies.INVALID_JSON_CONTENT,
+                    answers.fieldProblem(e.field(), "viid.json.shape", locale)));
+        }
+        List<IncomingEvent> events = new ArrayList<>();
+        items.stream().filter(Item::stores).forEach(i -> events.addAll(i.events()));
+        return ingest.submit(device.get(), events, locale)
+                .<ResponseEntity<?>>thenApply(fates -> answers.reply(HttpStatus.OK,
+                        new StatusListReply(statuses(items, fates, url, locale))))
+                .exceptionally(e -> unavailable(named, url, locale, e));
+    }
+
+    /** One status per item: its own parse problem, else the first rejection among its events, else success. */
+    private List<ResponseStatus> statuses(List<Item> items, List<EventFate> fates, String url, Locale locale) {
+        List<ResponseStatus> statuses = new ArrayList<>(items.size());
+        int next = 0;
+        for (Item item : items) {
+            EventFate rejected = null;
+            if (item.stores()) {
+                for (int i = 0; i < item.events().size(); i++) {
+                    EventFate fate = fates.get(next++);
+                    if (fate.outcome() == EventFate.Outcome.REJECTED && rejected == null) {
+                        rejected = fate;
+                    }
+                }
+            }
+            if (item.field() != null) {
+                statuses.add(answers.status(item.id(), url, ViidReplies.INVALID_JSON_CONTENT,
+                        answers.fieldProblem(item.field(), item.messageKey(), locale)));
+            } else if (rejected != null) {
+                statuses.add(answers.status(item.id(), url, ViidReplies.INVALID_JSON_CONTENT,
+                        rejected.field() + ": " + rejected.reason()));
+            } else {
+                statuses.add(answers.ok(item.id(), url, locale));
+            }
+        }
+        return statuses;
+    }
+
+    private JsonNode tree(byte[] body) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        try {
+            return json.readTree(body);
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    private ResponseEntity<?> notRegistered(String named, String url, Locale locale) {
+        return answers.error(HttpStatus.UNAUTHORIZED, named, url, ViidReplies.INVALID_OPERATION,
+                answers.fieldProblem(USER_IDENTIFY, "viid.status.notRegistered", locale));
+    }
+
+    private ResponseEntity<?> unavailable(String named, String url, Locale locale, Throwable e) {
+        log.warn("GA/T 1400 {} from {} not stored: {}", url, named, e.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(ViidAnswers.VIID_JSON).body(new StatusReply(answers.status(named, url,
+                        ViidReplies.DEVICE_BUSY, answers.text("viid.status.unavailable", locale))));
+    }
+
+    private static CompletableFuture<ResponseEntity<?>> done(ResponseEntity<?> answer) {
+        return CompletableFuture.completedFuture(answer);
+    }
+}

@@ -1,0 +1,278 @@
+package org.beatbook.device.viid;
+
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Reads GA/T 1400 request bodies: lenient about vendor types (numbers as strings and strings as numbers, HasPlate as
+ * "1"/1/true/"Y"/"2"/…, a lone object where a list belongs, either list wrapper name), strict about what is stored
+ * (48-digit object ids, 20-digit DeviceIDs, a real PassTime). Each object of a list is read on its own, so one bad
+ * object is answered with its own status and the others are kept. Never throws on any input except
+ * {@link BadShape} for a body whose outer shape is wrong.
+ */
+public final class ViidObjects {
+
+    /** GA/T 1400 times are local to the platform: China Standard Time. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private static final Pattern OBJECT_ID = Pattern.compile("[0-9]{48}");
+    private static final Pattern DEVICE_ID = Pattern.compile("[0-9]{20}");
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuuMMddHHmmss", Locale.ROOT);
+    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("uuuuMMddHHmmssSSS", Locale.ROOT);
+
+    private ViidObjects() {
+    }
+
+    /**
+     * One object of a list, as read: the object, or the field at fault and a message key.
+     *
+     * @param id the object's id as sent, for the ResponseStatus answer (may be null)
+     */
+    public record Read<T>(String id, T object, String field, String messageKey) {
+
+        public boolean ok() {
+            return object != null;
+        }
+
+        static <T> Read<T> bad(String id, String field, String messageKey) {
+            return new Read<>(id, null, field, messageKey);
+        }
+    }
+
+    /** A body whose outer shape is wrong (not an object, no list where one belongs): nothing in it can be read. */
+    public static final class BadShape extends RuntimeException {
+        private final String field;
+
+        BadShape(String field) {
+            super(field, null, false, false);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
+    /** A SubscribeNotificationObject: its id and the vehicles it carries. */
+    public record Notification(String notificationId, List<Read<MotorVehicleObject>> motorVehicles,
+                               List<Read<NonMotorVehicleObject>> nonMotorVehicles) { }
+
+    /** {@code {"MotorVehicleListObject":{"MotorVehicleObject":[…]}}} (or the MotorVehicleObjectList wrapper). */
+    public static List<Read<MotorVehicleObject>> motorVehicles(JsonNode body) {
+        return list(requireObject(body), "MotorVehicle", ViidObjects::motorVehicle, true);
+    }
+
+    /** {@code {"NonMotorVehicleListObject":{"NonMotorVehicleObject":[…]}}} (or NonMotorVehicleObjectList). */
+    public static List<Read<NonMotorVehicleObject>> nonMotorVehicles(JsonNode body) {
+        return list(requireObject(body), "NonMotorVehicle", ViidObjects::nonMotorVehicle, true);
+    }
+
+    /** {@code {"SubscribeNotificationListObject":{"SubscribeNotificationObject":[…]}}} with the vehicles inside. */
+    public static List<Read<Notification>> notifications(JsonNode body) {
+        return list(requireObject(body), "SubscribeNotification", ViidObjects::notification, true);
+    }
+
+    /** {@code {"SubscribeListObject":{"SubscribeObject":[…]}}}: each subscription's SubscribeID. */
+    public static List<Read<String>> subscribes(JsonNode body) {
+        return list(requireObject(body), "Subscribe", n -> {
+            String id = text(n.get("SubscribeID"));
+            return id == null || id.isBlank() ? Read.bad(id, "SubscribeID", "viid.field.required")
+                    : new Read<>(id, id, null, null);
+        }, true);
+    }
+
+    /**
+     * The DeviceID of {@code {"RegisterObject":{"DeviceID":…}}} (or KeepaliveObject, UnRegisterObject); null when
+     * absent or unreadable.
+     */
+    public static String deviceIdOf(JsonNode body, String wrapper) {
+        if (body == null || !body.isObject() || body.get(wrapper) == null || !body.get(wrapper).isObject()) {
+            return null;
+        }
+        return text(body.get(wrapper).get("DeviceID"));
+    }
+
+    private static JsonNode requireObject(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new BadShape("body");
+        }
+        return body;
+    }
+
+    /** {@code {"<Name>ListObject":{"<Name>Object":[…]}}}, or {@code <Name>ObjectList}; a lone object counts as one. */
+    private static <T> List<Read<T>> list(JsonNode container, String name, Function<JsonNode, Read<T>> reader,
+                                          boolean required) {
+        JsonNode wrapper = container.get(name + "ListObject");
+        String wrapperName = name + "ListObject";
+        if (wrapper == null) {
+            wrapper = container.get(name + "ObjectList");
+            wrapperName = name + "ObjectList";
+        }
+        if (wrapper == null || wrapper.isNull()) {
+            if (required) {
+                throw new BadShape(name + "ListObject");
+            }
+            return List.of();
+        }
+        if (!wrapper.isObject()) {
+            throw new BadShape(wrapperName);
+        }
+        JsonNode items = wrapper.get(name + "Object");
+        if (items == null || items.isNull()) {
+            throw new BadShape(wrapperName + "." + name + "Object");
+        }
+        List<Read<T>> out = new ArrayList<>();
+        if (items.isObject()) {
+            out.add(reader.apply(items));
+        } else if (items.isArray()) {
+            for (JsonNode item : items) {
+                out.add(item.isObject() ? reader.apply(item) : Read.bad(null, name + "Object", "viid.object.notObject"));
+            }
+        } else {
+            throw new BadShape(wrapperName + "." + name + "Object");
+        }
+        return out;
+    }
+
+    static Read<MotorVehicleObject> motorVehicle(JsonNode n) {
+        String id = text(n.get("MotorVehicleID"));
+        if (id == null || !OBJECT_ID.matcher(id).matches()) {
+            return Read.bad(id, "MotorVehicleID", "viid.field.objectId");
+        }
+        String deviceId = text(n.get("DeviceID"));
+        if (deviceId != null && !DEVICE_ID.matcher(deviceId).matches()) {
+            return Read.bad(id, "DeviceID", "viid.field.deviceId");
+        }
+        Instant passTime = time(n.get("PassTime"));
+        if (passTime == null) {
+            return Read.bad(id, "PassTime", "viid.field.time");
+        }
+        JsonNode hasPlateNode = n.get("HasPlate");
+        Boolean hasPlate = flag(hasPlateNode);
+        if (hasPlate == null && present(hasPlateNode)) {
+            return Read.bad(id, "HasPlate", "viid.field.flag");
+        }
+        String plate = blankToNull(text(n.get("PlateNo")));
+        if (present(n.get("PlateNo")) && text(n.get("PlateNo")) == null) {
+            return Read.bad(id, "PlateNo", "viid.field.text");
+        }
+        if (Boolean.FALSE.equals(hasPlate)) {
+            plate = null; // "无车牌", "-", "00000": what cameras write when they read no plate
+        }
+        return new Read<>(id, new MotorVehicleObject(id, deviceId, passTime, plate,
+                blankToNull(text(n.get("PlateColor"))), hasPlate, blankToNull(text(n.get("VehicleClass"))),
+                images(n)), null, null);
+    }
+
+    static Read<NonMotorVehicleObject> nonMotorVehicle(JsonNode n) {
+        String id = text(n.get("NonMotorVehicleID"));
+        if (id == null || !OBJECT_ID.matcher(id).matches()) {
+            return Read.bad(id, "NonMotorVehicleID", "viid.field.objectId");
+        }
+        String deviceId = text(n.get("DeviceID"));
+        if (deviceId != null && !DEVICE_ID.matcher(deviceId).matches()) {
+            return Read.bad(id, "DeviceID", "viid.field.deviceId");
+        }
+        Instant appearTime = time(n.get("AppearTime"));
+        if (appearTime == null) {
+            return Read.bad(id, "AppearTime", "viid.field.time");
+        }
+        if (present(n.get("PlateNo")) && text(n.get("PlateNo")) == null) {
+            return Read.bad(id, "PlateNo", "viid.field.text");
+        }
+        return new Read<>(id, new NonMotorVehicleObject(id, deviceId, appearTime, blankToNull(text(n.get("PlateNo"))),
+                images(n)), null, null);
+    }
+
+    private static Read<Notification> notification(JsonNode n) {
+        String id = text(n.get("NotificationID"));
+        if (id == null || id.isBlank()) {
+            return Read.bad(id, "NotificationID", "viid.field.required");
+        }
+        try {
+            return new Read<>(id, new Notification(id, list(n, "MotorVehicle", ViidObjects::motorVehicle, false),
+                    list(n, "NonMotorVehicle", ViidObjects::nonMotorVehicle, false)), null, null);
+        } catch (BadShape e) {
+            return Read.bad(id, e.field(), "viid.object.notObject");
+        }
+    }
+
+    /** Text as sent; an integral number as its digits (ids and codes arrive either way). */
+    static String text(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.isString()) {
+            return v.stringValue().trim();
+        }
+        if (v.isIntegralNumber()) {
+            return v.bigIntegerValue().toString();
+        }
+        return null;
+    }
+
+    private static boolean present(JsonNode v) {
+        return v != null && !v.isNull() && !(v.isString() && v.stringValue().isBlank());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /** yyyyMMddHHmmss (or with milliseconds) in China Standard Time; null when absent or not a real time. */
+    static Instant time(JsonNode v) {
+        String s = text(v);
+        if (s == null) {
+            return null;
+        }
+        try {
+            if (s.length() == 14) {
+                return LocalDateTime.parse(s, SECONDS).atZone(ZONE).toInstant();
+            }
+            if (s.length() == 17) {
+                return LocalDateTime.parse(s, MILLIS).atZone(ZONE).toInstant();
+            }
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /** HasPlate and friends: true/"true"/1/"1"/"Y"/"是" or false/"false"/0/"0"/2/"2"/"N"/"否"; null otherwise. */
+    static Boolean flag(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.isBoolean()) {
+            return v.booleanValue();
+        }
+        String s = text(v);
+        if (s == null) {
+            return null;
+        }
+        return switch (s.toUpperCase(Locale.ROOT)) {
+            case "1", "TRUE", "Y", "YES", "是" -> Boolean.TRUE;
+            case "0", "2", "FALSE", "N", "NO", "否" -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+
+    private static int images(JsonNode n) {
+        JsonNode list = n.get("SubImageList");
+        if (list == null || !list.isObject()) {
+            return 0;
+        }
+        JsonNode images = list.get("SubImageInfoObject");
+        return images == null ? 0 : images.isArray() ? images.size() : images.isObject() ? 1 : 0;
+    }
+}

@@ -1,0 +1,183 @@
+package org.beatbook.device.internal;
+
+import org.beatbook.address.AddressFixtures;
+import org.beatbook.address.internal.AddressService;
+import org.beatbook.device.DeviceIngest;
+import org.beatbook.device.DeviceKind;
+import org.beatbook.device.DeviceRef;
+import org.beatbook.device.Devices;
+import org.beatbook.device.EventFate;
+import org.beatbook.device.EventFate.Outcome;
+import org.beatbook.device.EventKind;
+import org.beatbook.device.IncomingEvent;
+import org.beatbook.device.StoredEvent;
+import org.beatbook.device.StoredEventsHandler;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The writer on real PostgreSQL: many concurrent submitters, every event stored and handed on exactly once. */
+@SpringBootTest
+@Import(DeviceIngestIntegrationTests.Handlers.class)
+class DeviceIngestIntegrationTests {
+
+    /** Records what handlers were given, and proves inTransaction runs inside the writer's transaction. */
+    @TestConfiguration
+    static class Handlers {
+        static final Map<String, AtomicInteger> inTx = new ConcurrentHashMap<>();
+        static final Map<String, AtomicInteger> after = new ConcurrentHashMap<>();
+        static final AtomicInteger outsideTx = new AtomicInteger();
+
+        @Bean
+        StoredEventsHandler recordingHandler(JdbcClient jdbc) {
+            return new StoredEventsHandler() {
+                @Override
+                public void inTransaction(List<StoredEvent> stored) {
+                    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+                        outsideTx.incrementAndGet();
+                    }
+                    for (StoredEvent e : stored) {
+                        if ("poison".equals(e.eventId())) {
+                            throw new IllegalStateException("handler refuses this batch");
+                        }
+                        inTx.computeIfAbsent(e.deviceUuid() + "/" + e.eventId(), k -> new AtomicInteger()).incrementAndGet();
+                    }
+                    // visible to the handler's JdbcClient: same transaction
+                    long seen = jdbc.sql("SELECT count(*) FROM device.event WHERE seq = ANY(?::bigint[])")
+                            .param(stored.stream().map(e -> String.valueOf(e.seq()))
+                                    .collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                            .query(Long.class).single();
+                    if (seen != stored.size()) {
+                        outsideTx.incrementAndGet();
+                    }
+                }
+
+                @Override
+                public void afterCommit(List<StoredEvent> stored) {
+                    stored.forEach(e -> after.computeIfAbsent(e.deviceUuid() + "/" + e.eventId(),
+                            k -> new AtomicInteger()).incrementAndGet());
+                }
+            };
+        }
+    }
+
+    @Autowired DeviceIngest ingest;
+    @Autowired DeviceRegistry registry;
+    @Autowired AddressService addresses;
+    @Autowired JdbcClient jdbc;
+
+    static IncomingEvent vehicle(String id, Instant at) {
+        return new IncomingEvent(id, at, EventKind.VEHICLE_PASS, null, "皖E12345", null, null, null, null, null, null);
+    }
+
+    @Test
+    void concurrentSubmittersWithResendsStoreEveryEventExactlyOnce() throws Exception {
+        AddressFixtures.Tree tree = AddressFixtures.tree(addresses);
+        List<DeviceRef> devices = new ArrayList<>();
+        for (int d = 0; d < 8; d++) {
+            var issued = Devices.register(registry, tree, tree.compound(), DeviceKind.PLATE_CAMERA, false);
+            devices.add(new DeviceRef(issued.device().id(), issued.device().deviceId(), null, DeviceKind.PLATE_CAMERA,
+                    tree.compound(), tree.compoundPath()));
+        }
+        Instant now = Instant.now();
+        int perDevice = 300;
+        ExecutorService pool = Executors.newFixedThreadPool(24);
+        List<Future<List<EventFate>>> futures = new ArrayList<>();
+        // every event is sent three times, by different threads, in batches of different shapes
+        for (int copy = 0; copy < 3; copy++) {
+            for (DeviceRef device : devices) {
+                List<Integer> ids = new ArrayList<>();
+                for (int i = 0; i < perDevice; i++) {
+                    ids.add(i);
+                }
+                Collections.shuffle(ids);
+                int size = 1 + copy * 7;
+                for (int from = 0; from < perDevice; from += size) {
+                    List<IncomingEvent> batch = ids.subList(from, Math.min(perDevice, from + size)).stream()
+                            .map(i -> vehicle("ev-" + i, now.minusSeconds(i))).toList();
+                    futures.add(pool.submit(() -> ingest.submit(device, batch, Locale.CHINA).get(60, TimeUnit.SECONDS)));
+                }
+            }
+        }
+        Map<String, Integer> storedFates = new ConcurrentHashMap<>();
+        int duplicates = 0;
+        for (Future<List<EventFate>> f : futures) {
+            for (EventFate fate : f.get(120, TimeUnit.SECONDS)) {
+                assertThat(fate.outcome()).isNotEqualTo(Outcome.REJECTED);
+                if (fate.outcome() == Outcome.STORED) {
+                    storedFates.merge(fate.eventId(), 1, Integer::sum);
+                } else {
+                    duplicates++;
+                }
+            }
+        }
+        pool.shutdown();
+        int total = devices.size() * perDevice;
+        assertThat(storedFates.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(total);
+        assertThat(duplicates).isEqualTo(2 * total);
+        for (DeviceRef device : devices) {
+            assertThat(jdbc.sql("SELECT count(*), count(DISTINCT event_id) FROM device.event WHERE device = ?")
+                    .param(device.id()).query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).single())
+                    .containsExactly((long) perDevice, (long) perDevice);
+            assertThat(jdbc.sql("SELECT events_total FROM device.device_status WHERE device = ?").param(device.id())
+                    .query(Long.class).single()).isEqualTo(perDevice);
+        }
+        long handed = Handlers.inTx.entrySet().stream()
+                .filter(e -> devices.stream().anyMatch(d -> e.getKey().startsWith(d.id().toString())))
+                .peek(e -> assertThat(e.getValue().get()).as(e.getKey()).isEqualTo(1)).count();
+        assertThat(handed).isEqualTo(total);
+        assertThat(Handlers.outsideTx.get()).isZero();
+        Thread.sleep(200); // afterCommit runs right after the futures complete
+        assertThat(Handlers.after.keySet().stream()
+                .filter(k -> devices.stream().anyMatch(d -> k.startsWith(d.id().toString()))).count()).isEqualTo(total);
+    }
+
+    @Test
+    void aSubmissionThatFailsInTransactionFailsAloneAndStoresNothing() throws Exception {
+        AddressFixtures.Tree tree = AddressFixtures.tree(addresses);
+        var issued = Devices.register(registry, tree, tree.compound(), DeviceKind.PLATE_CAMERA, false);
+        DeviceRef device = new DeviceRef(issued.device().id(), issued.device().deviceId(), null,
+                DeviceKind.PLATE_CAMERA, tree.compound(), tree.compoundPath());
+        Instant now = Instant.now();
+        List<CompletableFuture<List<EventFate>>> good = new ArrayList<>();
+        CompletableFuture<List<EventFate>> bad = null;
+        for (int i = 0; i < 20; i++) {
+            good.add(ingest.submit(device, List.of(vehicle("ok-" + i, now)), Locale.CHINA));
+            if (i == 10) {
+                bad = ingest.submit(device, List.of(vehicle("poison", now), vehicle("with-poison", now)), Locale.CHINA);
+            }
+        }
+        for (var f : good) {
+            assertThat(f.get(30, TimeUnit.SECONDS)).extracting(EventFate::outcome).containsExactly(Outcome.STORED);
+        }
+        CompletableFuture<List<EventFate>> failed = bad;
+        assertThatThrownBy(() -> failed.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        assertThat(jdbc.sql("SELECT count(*) FROM device.event WHERE device = ?").param(device.id())
+                .query(Long.class).single()).isEqualTo(20);
+        assertThat(jdbc.sql("SELECT count(*) FROM device.event_key WHERE device = ? AND event_id LIKE '%poison'")
+                .param(device.id()).query(Long.class).single()).isZero();
+    }
+}

@@ -1,0 +1,268 @@
+package org.beatbook.exchange.internal;
+
+import org.beatbook.device.StoredEvent;
+import org.beatbook.device.StoredEventsHandler;
+import org.beatbook.exchange.Sightings;
+import org.beatbook.exchange.UpstreamSimulator;
+import org.beatbook.population.AddressFake;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.json.JsonMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.beatbook.exchange.Sightings.EBIKE_R1;
+import static org.beatbook.exchange.Sightings.GATE_R1;
+
+/**
+ * The outbox end to end on real PostgreSQL against the GA/T 1400 simulator, with the device writer's transaction
+ * played by a TransactionTemplate: what is queued, in what order it leaves, and what outages and refusals do.
+ */
+@SpringBootTest(properties = {
+        "beatbook.exchange.device-id=" + OutboxPushIntegrationTests.PLATFORM_ID,
+        "beatbook.exchange.password=secret",
+        "beatbook.exchange.batch-size=20",
+        "beatbook.exchange.poll-interval=50ms",
+        "beatbook.exchange.keepalive-interval=500ms",
+        "beatbook.exchange.backoff-initial=50ms",
+        "beatbook.exchange.backoff-max=400ms",
+        "beatbook.exchange.max-attempts=3"})
+@AutoConfigureMockMvc
+@Import(AddressFake.class)
+class OutboxPushIntegrationTests {
+
+    static final String PLATFORM_ID = "34052400002000000001";
+    static final UpstreamSimulator PLATFORM = new UpstreamSimulator(PLATFORM_ID, "secret");
+
+    static {
+        try {
+            PLATFORM.start(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void upstream(DynamicPropertyRegistry registry) {
+        registry.add("beatbook.exchange.upstream-url", PLATFORM::url);
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        PLATFORM.close();
+    }
+
+    @Autowired List<StoredEventsHandler> handlers;
+    @Autowired TransactionTemplate tx;
+    @Autowired JdbcClient jdbc;
+    @Autowired ExchangeReading reading;
+    @Autowired Outbox outbox;
+    @Autowired UpstreamState state;
+    @Autowired JsonMapper json;
+    @Autowired MockMvcTester mvc;
+
+    final ViidObjects ids = new ViidObjects(PLATFORM_ID);
+
+    /** Stores a batch as the device writer would: every handler inside one transaction. */
+    void store(List<StoredEvent> events) {
+        tx.executeWithoutResult(s -> handlers.forEach(h -> h.inTransaction(events)));
+    }
+
+    List<Long> outboxIds(List<StoredEvent> events) {
+        return jdbc.sql("SELECT id FROM exchange.outbox WHERE event_seq = ANY (?::bigint[]) ORDER BY id")
+                .param(events.stream().mapToLong(StoredEvent::seq).toArray()).query(Long.class).list();
+    }
+
+    /** The object ids the platform must see for these events, in queue order. */
+    List<String> objectIds(List<StoredEvent> events) {
+        return jdbc.sql("""
+                SELECT id, kind, event_id, viid_device_id, occurred_at, plate, plate_color, tag, attempts
+                  FROM exchange.outbox WHERE event_seq = ANY (?::bigint[]) ORDER BY id""")
+                .param(events.stream().mapToLong(StoredEvent::seq).toArray())
+                .query((rs, i) -> ids.objectId(new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getTimestamp(5).toInstant(), null, null, null, 0))).list();
+    }
+
+    long waiting(List<StoredEvent> events) {
+        return jdbc.sql("""
+                SELECT count(*) FROM exchange.outbox WHERE event_seq = ANY (?::bigint[])
+                   AND acknowledged_at IS NULL AND parked_at IS NULL""")
+                .param(events.stream().mapToLong(StoredEvent::seq).toArray()).query(Long.class).single();
+    }
+
+    static List<String> only(List<String> seen, List<String> wanted) {
+        return seen.stream().filter(wanted::contains).toList();
+    }
+
+    @Test
+    void aRolledBackBatchLeavesNothingQueuedOrCounted() {
+        List<StoredEvent> events = Sightings.many(5, i -> Sightings.vehicle(GATE_R1, "皖E1000" + i, Instant.now()));
+        long before = jdbc.sql("SELECT count(*) FROM exchange.volume_day").query(Long.class).single()
+                + jdbc.sql("SELECT coalesce(sum(n), 0) FROM exchange.volume_day").query(Long.class).single();
+        tx.executeWithoutResult(s -> {
+            handlers.forEach(h -> h.inTransaction(events));
+            assertThat(outboxIds(events)).as("queued inside the transaction").hasSize(5);
+            s.setRollbackOnly();
+        });
+        assertThat(outboxIds(events)).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM exchange.volume_day").query(Long.class).single()
+                + jdbc.sql("SELECT coalesce(sum(n), 0) FROM exchange.volume_day").query(Long.class).single())
+                .isEqualTo(before);
+    }
+
+    @Test
+    void onlyVehicleSightingsAreQueuedAndTheyArePushedInOrderWithDigestRegistration() {
+        Instant t = Instant.parse("2026-11-20T02:00:00Z");
+        List<StoredEvent> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            events.add(Sightings.vehicle(GATE_R1, "皖E2" + String.format("%04d", i), t.plusSeconds(i)));
+            events.add(Sightings.door(GATE_R1, t.plusSeconds(i)));
+            events.add(Sightings.heartbeat(GATE_R1, t.plusSeconds(i)));
+        }
+        events.add(Sightings.ebike(EBIKE_R1, "E2800001", t));
+        store(events);
+        assertThat(outboxIds(events)).as("vehicle and e-bike sightings only").hasSize(46);
+        List<String> expected = objectIds(events);
+        await().atMost(Duration.ofSeconds(20)).until(() -> waiting(events) == 0);
+
+        assertThat(PLATFORM.registrations()).isPositive();
+        List<String> motor = expected.stream().filter(id -> id.charAt(41) == '0' && id.charAt(42) == '2').toList();
+        assertThat(motor).hasSize(45);
+        assertThat(only(PLATFORM.acknowledged(), expected)).as("each once").doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(only(PLATFORM.acknowledged(), motor)).as("in queue order").containsExactlyElementsOf(motor);
+        var first = PLATFORM.objects().stream().filter(o -> o.path("MotorVehicleID").asString("").equals(motor.get(0)))
+                .findFirst().orElseThrow();
+        assertThat(first.path("PlateNo").asString()).isEqualTo("皖E20000");
+        assertThat(first.path("DeviceID").asString()).isEqualTo(GATE_R1.viidDeviceId());
+        assertThat(first.path("PassTime").asString()).isEqualTo("20261120100000");
+        assertThat(motor.get(0)).hasSize(48).startsWith(GATE_R1.viidDeviceId() + "0220261120100000");
+        var bike = PLATFORM.objects().stream().filter(o -> o.has("NonMotorVehicleID")
+                && o.path("PlateNo").asString("").equals("E2800001")).findFirst().orElseThrow();
+        assertThat(bike.path("DeviceID").asString()).as("no DeviceID of its own: Beatbook's").isEqualTo(PLATFORM_ID);
+    }
+
+    @Test
+    void anOutageQueuesAndTheQueueLaterDrainsInOrderWithNothingSentTwiceOnceAcknowledged() {
+        PLATFORM.unavailable(true);
+        try {
+            Instant t = Instant.parse("2026-11-21T03:00:00Z");
+            List<StoredEvent> events = Sightings.many(50, i -> Sightings.vehicle(GATE_R1, "皖E3" + String.format("%04d", i),
+                    t.plusSeconds(i)));
+            store(events);
+            List<String> expected = objectIds(events);
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                ExchangeStatus s = reading.status(AddressFake.R1, Locale.SIMPLIFIED_CHINESE);
+                return s.lastError() != null && s.lastError().detail().equals("HTTP 503")
+                        && s.lastError().at().isAfter(t);
+            });
+            assertThat(waiting(events)).isEqualTo(50);
+            assertThat(reading.status(AddressFake.R1, Locale.SIMPLIFIED_CHINESE).queueDepth()).isGreaterThanOrEqualTo(50);
+
+            PLATFORM.unavailable(false);
+            PLATFORM.loseAcknowledgements(1); // one batch arrives but its answer is lost: that batch alone goes again
+            await().atMost(Duration.ofSeconds(20)).until(() -> waiting(events) == 0);
+            assertThat(only(PLATFORM.acknowledged(), expected).stream().distinct().toList())
+                    .containsExactlyElementsOf(expected);
+            List<String> seen = only(PLATFORM.acknowledged(), expected);
+            // the lost batch is the only repeat, and it repeats before anything after it was acknowledged
+            assertThat(seen.size()).isBetween(50, 70);
+            assertThat(seen.subList(seen.size() - 50, seen.size()).stream().distinct().count()).isEqualTo(50);
+        } finally {
+            PLATFORM.unavailable(false);
+        }
+    }
+
+    @Test
+    void aPermanentlyRefusedObjectIsParkedWithItsReasonAndDoesNotBlockTheQueue() {
+        PLATFORM.unavailable(true); // hold the queue while the refusals are set up
+        Instant t = Instant.parse("2026-11-22T04:00:00Z");
+        List<StoredEvent> events = Sightings.many(10, i -> Sightings.vehicle(GATE_R1, "皖E4" + String.format("%04d", i),
+                t.plusSeconds(i)));
+        store(events);
+        List<String> expected = objectIds(events);
+        PLATFORM.refuse(expected.get(3), "6");
+        PLATFORM.refuseTemporarily(expected.get(5), 2);
+        PLATFORM.unavailable(false);
+        await().atMost(Duration.ofSeconds(20)).until(() -> waiting(events) == 0);
+
+        List<String> acknowledged = only(PLATFORM.acknowledged(), expected);
+        assertThat(acknowledged).doesNotContain(expected.get(3)).contains(expected.get(5)).hasSize(9);
+        assertThat(only(PLATFORM.received(), List.of(expected.get(5)))).as("busy twice, then taken").hasSize(3);
+        ExchangeStatus status = reading.status(AddressFake.R1, Locale.SIMPLIFIED_CHINESE);
+        assertThat(status.recentParked()).anySatisfy(p -> {
+            assertThat(p.eventId()).isEqualTo(events.get(3).eventId());
+            assertThat(p.reason()).startsWith("StatusCode 6");
+            assertThat(p.compound()).isEqualTo("R1C1");
+        });
+        assertThat(reading.status(AddressFake.R2, Locale.SIMPLIFIED_CHINESE).recentParked())
+                .as("not shown outside the jurisdiction").noneMatch(p -> p.eventId().equals(events.get(3).eventId()));
+    }
+
+    @Test
+    void anObjectStillRefusedAfterTheLastAttemptIsParked() {
+        PLATFORM.unavailable(true);
+        List<StoredEvent> events = List.of(Sightings.vehicle(GATE_R1, "皖E50001", Instant.parse("2026-11-23T05:00:00Z")));
+        store(events);
+        String id = objectIds(events).get(0);
+        PLATFORM.refuseTemporarily(id, 100);
+        PLATFORM.unavailable(false);
+        await().atMost(Duration.ofSeconds(20)).until(() -> waiting(events) == 0);
+        assertThat(jdbc.sql("SELECT attempts || ' ' || parked_reason FROM exchange.outbox WHERE event_seq = ?")
+                .param(events.get(0).seq()).query(String.class).single()).isEqualTo("3 StatusCode 2 Device Busy");
+    }
+
+    @Test
+    void whenThePlatformForgetsUsBeatbookRegistersAgainAndGoesOn() {
+        int before = PLATFORM.registrations();
+        PLATFORM.forgetRegistrations();
+        List<StoredEvent> events = Sightings.many(3, i -> Sightings.vehicle(GATE_R1, "皖E6000" + i, Instant.now()));
+        store(events);
+        await().atMost(Duration.ofSeconds(20)).until(() -> waiting(events) == 0);
+        assertThat(PLATFORM.registrations()).isGreaterThan(before);
+        await().atMost(Duration.ofSeconds(5)).until(() -> PLATFORM.keepalives() > 0);
+    }
+
+    @Test
+    void aDeviceSent48DigitIdIsPushedAsIs() {
+        String own = GATE_R1.viidDeviceId() + "02" + "20261124060000" + "00042" + "02" + "00001";
+        List<StoredEvent> events = List.of(Sightings.viidVehicle(GATE_R1, "皖E70001", Instant.parse("2026-11-24T06:00:00Z"), own));
+        store(events);
+        await().atMost(Duration.ofSeconds(20)).until(() -> waiting(events) == 0);
+        assertThat(PLATFORM.acknowledged()).contains(own);
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedByDigestAndShownOnTheStatusPage() {
+        ExchangeProperties wrong = new ExchangeProperties(PLATFORM.url(), PLATFORM_ID, "not-the-password", 20, null,
+                null, null, null, null, null);
+        Pusher pusher = new Pusher(wrong, new UpstreamClient(wrong, json), outbox, state, tx);
+        int refused = PLATFORM.refusedRegistrations();
+        assertThat(pusher.step()).isPositive();
+        assertThat(PLATFORM.refusedRegistrations()).isEqualTo(refused + 1);
+
+        var page = mvc.get().uri("/exchange").with(org.springframework.security.test.web.servlet.request
+                .SecurityMockMvcRequestPostProcessors.authentication(
+                        org.beatbook.population.Residents.signedIn(org.beatbook.shared.security.Role.STATION_LEADER)))
+                .exchange();
+        assertThat(page).hasStatusOk();
+        assertThat(new String(page.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("注册被拒绝：设备编码或密码错误", "HTTP 401");
+    }
+}
