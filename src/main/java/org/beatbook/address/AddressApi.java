@@ -35,4 +35,23 @@ public interface AddressApi {
      * @param limit  at most 100
      */
     List<AddressNodeView> search(String query, Scope scope, int offset, int limit);
+
+    /**
+     * Live nodes of one level below (or at) the node {@code code}, within scope, in path order: e.g. every room of a
+     * compound in one read. Empty when the node is unknown or out of scope.
+     */
+    default List<AddressNodeView> descendants(String code, AddressLevel level, Scope scope) {
+        List<AddressNodeView> out = new java.util.ArrayList<>();
+        java.util.ArrayDeque<AddressNodeView> todo = new java.util.ArrayDeque<>();
+        find(code, scope).ifPresent(todo::add);
+        while (!todo.isEmpty()) {
+            AddressNodeView node = todo.poll();
+            if (node.level() == level && !node.retired()) {
+                out.add(node);
+            }
+            todo.addAll(children(node.code(), scope));
+        }
+        out.sort(java.util.Comparator.comparing(AddressNodeView::path));
+        return out;
+    }
 }

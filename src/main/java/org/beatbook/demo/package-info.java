@@ -3,7 +3,7 @@
  * houses, organisations, devices and hotlist, and its users through the other modules' public APIs, and writes the
  * credentials to BEATBOOK_HOME.
  */
-@ApplicationModule(allowedDependencies = {"shared", "address", "identity", "housing", "organisation",
+@ApplicationModule(allowedDependencies = {"shared", "address", "identity", "population", "housing", "organisation",
         "device", "alert"})
 package org.beatbook.demo;
 

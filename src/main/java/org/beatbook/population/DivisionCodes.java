@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -71,6 +72,14 @@ public final class DivisionCodes {
             return Optional.empty();
         }
         return find(code.substring(0, 4) + "00");
+    }
+
+    /** Current county-level codes starting with {@code prefix} (e.g. "3405"), in code order. */
+    public List<String> currentCounties(String prefix) {
+        return byCode.values().stream()
+                .filter(d -> d.isCurrent() && d.level() == DivisionLevel.COUNTY && d.code().startsWith(prefix))
+                .filter(d -> !d.name().equals("市辖区"))
+                .map(Division::code).sorted().toList();
     }
 
     /** Number of rows, for tests and diagnostics. */

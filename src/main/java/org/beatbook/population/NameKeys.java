@@ -327,11 +327,22 @@ public final class NameKeys {
         return units;
     }
 
-    /** All readings pinyin4j knows for a character, toneless, distinct, ü both as v and u, capped. */
+    /**
+     * All readings pinyin4j knows for a character, toneless, distinct, ü both as v and u, capped. Cached: pinyin4j
+     * formats each lookup with regular expressions, and bulk work (import, the demo) asks for the same few thousand
+     * characters again and again; the cache is bounded by the BMP's Han characters.
+     */
     private static List<String> readings(int codePoint) {
         if (Character.isSupplementaryCodePoint(codePoint)) {
             return List.of();
         }
+        return READINGS.computeIfAbsent(codePoint, NameKeys::lookUpReadings);
+    }
+
+    private static final java.util.concurrent.ConcurrentMap<Integer, List<String>> READINGS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static List<String> lookUpReadings(int codePoint) {
         String[] raw;
         try {
             raw = PinyinHelper.toHanyuPinyinStringArray((char) codePoint, FORMAT);

@@ -60,6 +60,8 @@ class PopulationAccessRules implements AccessRules {
                 scoped(POST, "/api/v1/persons/{id}/residences/{residenceId}/end", OPERATIONAL, residence,
                         ids -> post("/api/v1/persons/" + ids.replace("/", "/residences/") + "/end")
                                 .contentType(json).content("{}")),
+                scoped(POST, "/api/v1/persons/{id}/residences/{residenceId}/verify", OPERATIONAL, residence,
+                        ids -> post("/api/v1/persons/" + ids.replace("/", "/residences/") + "/verify")),
                 scoped(POST, "/api/v1/persons/{id}/reveal", REVEALERS, person, id -> post("/api/v1/persons/" + id
                         + "/reveal").contentType(json).content("{\"purpose\":\"核实身份\"}")),
 
@@ -76,6 +78,8 @@ class PopulationAccessRules implements AccessRules {
                         id -> post("/persons/" + id + "/reveal").param("purpose", "核实身份")),
                 scoped(POST, "/persons/{id}/residences/{residenceId}/end", OPERATIONAL, residence,
                         ids -> post("/persons/" + ids.replace("/", "/residences/") + "/end")),
+                scoped(POST, "/persons/{id}/residences/{residenceId}/verify", OPERATIONAL, residence,
+                        ids -> post("/persons/" + ids.replace("/", "/residences/") + "/verify")),
                 scoped(GET, "/persons/rooms/{code}", OPERATIONAL, room, c -> get("/persons/rooms/" + c)),
 
                 // merge: the path's person takes in the own duplicate (registered again by passport)

@@ -160,6 +160,16 @@ class AddressNodeRepository {
                 .param(parentCode).param(level.name()).param(name).query(NODE).optional();
     }
 
+    /** Live nodes of {@code level} in the subtree of {@code code} that lie within scope, in path order. */
+    List<AddressNode> descendants(String code, AddressLevel level, Scope scope) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM address.node
+                        WHERE path <@ (SELECT path FROM address.node WHERE code = ?) AND path <@ ?::ltree[]
+                          AND level = ? AND retired_at IS NULL
+                        ORDER BY path""")
+                .param(code).param(scope.sqlArray()).param(level.name()).query(NODE).list();
+    }
+
     /** All children (live and retired) of the given parents. */
     List<AddressNode> childrenOf(Collection<String> parentCodes) {
         if (parentCodes.isEmpty()) {

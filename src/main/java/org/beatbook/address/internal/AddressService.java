@@ -118,6 +118,15 @@ public class AddressService implements AddressApi {
     }
 
     @Override
+    public List<AddressNodeView> descendants(String code, AddressLevel level, Scope scope) {
+        String c = AddressRules.normalizeCode(code);
+        if (!AddressRules.wellFormedCode(c)) {
+            return List.of();
+        }
+        return nodes.descendants(c, level, scope).stream().map(AddressNode::view).toList();
+    }
+
+    @Override
     public Map<AddressLevel, Long> countByLevel(Scope scope) {
         return nodes.countByLevel(scope);
     }

@@ -94,8 +94,7 @@ class JdbcDeviceDirectory implements DeviceDirectory {
     void on(AddressNodeMoved moved) {
         jdbc.sql("""
                         UPDATE device.device
-                           SET node_path = CASE WHEN node_path = CAST(:oldPath AS ltree) THEN CAST(:newPath AS ltree)
-                               ELSE CAST(:newPath AS ltree) || subpath(node_path, nlevel(CAST(:oldPath AS ltree))) END
+                           SET node_path = repath(node_path, CAST(:oldPath AS ltree), CAST(:newPath AS ltree))
                          WHERE node_path <@ CAST(:oldPath AS ltree)""")
                 .param("newPath", moved.newPath()).param("oldPath", moved.oldPath()).update();
         forget();

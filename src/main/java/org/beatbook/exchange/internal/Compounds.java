@@ -65,8 +65,7 @@ class Compounds {
     void repath(AddressNodeMoved moved) {
         jdbc.sql("""
                 UPDATE exchange.compound
-                   SET path = CASE WHEN path = CAST(:oldPath AS ltree) THEN CAST(:newPath AS ltree)
-                                   ELSE CAST(:newPath AS ltree) || subpath(path, nlevel(CAST(:oldPath AS ltree))) END
+                   SET path = repath(path, CAST(:oldPath AS ltree), CAST(:newPath AS ltree))
                  WHERE path <@ CAST(:oldPath AS ltree)""")
                 .param("newPath", moved.newPath()).param("oldPath", moved.oldPath()).update();
     }

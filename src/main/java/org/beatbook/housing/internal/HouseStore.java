@@ -246,14 +246,14 @@ class HouseStore {
     void repath(String oldPath, String newPath, String compoundCode, boolean setCompound) {
         jdbc.sql("""
                         UPDATE housing.house
-                           SET node_path = CAST(:newPath AS ltree) || subpath(node_path, nlevel(CAST(:oldPath AS ltree))),
+                           SET node_path = repath(node_path, CAST(:oldPath AS ltree), CAST(:newPath AS ltree)),
                                compound_code = CASE WHEN :set THEN :compound ELSE compound_code END
                          WHERE node_path <@ CAST(:oldPath AS ltree)""")
                 .param("newPath", newPath).param("oldPath", oldPath).param("set", setCompound)
                 .param("compound", compoundCode).update();
     }
 
-    /** Rental houses are the ones verified every 90 days (ADR 0008). */
+    /** Rental houses are the ones verified every 90 days (ADR 0011). */
     static boolean rental(String usage) {
         return Usages.RENTED.equals(usage) || Usages.SHORT_TERM.equals(usage);
     }

@@ -27,7 +27,7 @@ class OrganisationPaths {
     void on(AddressNodeMoved moved) {
         int n = jdbc.sql("""
                 UPDATE organisation.organisation
-                   SET node_path = CAST(:newPath AS ltree) || subpath(node_path, nlevel(CAST(:oldPath AS ltree)))
+                   SET node_path = repath(node_path, CAST(:oldPath AS ltree), CAST(:newPath AS ltree))
                  WHERE node_path <@ CAST(:oldPath AS ltree)""")
                 .param("newPath", moved.newPath()).param("oldPath", moved.oldPath()).update();
         if (n == 0) {

@@ -227,6 +227,25 @@ public class PersonRegistry {
         return view(id);
     }
 
+    /** Records that the caller confirmed the person still lives there (核查); the residence must be current. */
+    @Transactional
+    public PersonView verifyResidence(long id, long residenceId, Caller caller) {
+        store.scopePath(id, caller.scope()).orElseThrow(() -> new PersonNotFound(id));
+        store.lock(id).orElseThrow(() -> new PersonNotFound(id));
+        ResidenceRow r = store.residence(id, residenceId)
+                .filter(row -> caller.scope().covers(row.nodePath()))
+                .orElseThrow(() -> new ResidenceNotFound(residenceId));
+        if (r.movedOut() != null || !store.verifyResidence(residenceId, caller.username())) {
+            throw new InvalidInput(HttpStatus.CONFLICT,
+                    List.of(new Violation("residenceId", "population.residence.alreadyEnded", r.movedOut())));
+        }
+        store.recordVersion(id, caller.username(), "RESIDENCE_VERIFIED",
+                Map.of("residenceId", residenceId, "addressCode", r.nodeCode()));
+        events.publishEvent(new AuditEvent("RESIDENCE_VERIFIED", PERSON, Long.toString(id), r.nodePath(), null,
+                AuditEvent.Result.SUCCESS, "residence=" + residenceId + "; room=" + r.nodeCode(), null));
+        return view(id);
+    }
+
     /**
      * The full document number and phones, for the two roles that may see them, with a stated purpose.
      * A refusal is recorded too (outside any transaction, so it is not rolled back with the refusal).

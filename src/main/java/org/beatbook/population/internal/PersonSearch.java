@@ -1,5 +1,6 @@
 package org.beatbook.population.internal;
 
+import org.beatbook.address.AddressNodeView;
 import org.beatbook.population.NameKeys;
 import org.beatbook.population.ResidenceType;
 import org.beatbook.population.SearchQuery;
@@ -17,78 +18,70 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The search box: one SQL statement per kind of query (so a prepared statement's generic plan can never
- * swap one kind's index for another's), always scoped to the caller's subtrees, masked, ranked (exact
- * before prefix before contained, then shorter names first).
+ * The search box, always scoped to the caller's subtrees, masked and ranked (exact before prefix before contained,
+ * then shorter names first).
+ *
+ * <p>A person query runs in two steps (docs/benchmarks.md "Person search"). First a capped set of candidates: the
+ * name key (or digits) and the scope are both on the person row ({@code residence_keys}, see V3), so one GIN scan
+ * intersects them; exact matches are fetched on their own so a broad query's cap never hides them. Then only the
+ * candidates are ranked and joined to their newest current residence in scope (which also settles the filters that
+ * need the residence itself). A broad query ({@code 王}, {@code jh}) thus ranks the first {@value #CANDIDATES}
+ * matches, not all 10⁵; whoever typed it refines anyway. The statement text depends only on the kind and on which
+ * filters are set, so a prepared statement's generic plan never swaps one kind's index for another's.
  */
 @Component
 public class PersonSearch {
 
     public static final int MAX_SIZE = 100;
     static final int MAX_PAGE = 500;
+    /** Candidates ranked per query (at least; deeper pages take more). */
+    static final int CANDIDATES = 1000;
+    /** Residences not verified for this many days count as overdue. */
+    public static final int VERIFY_DAYS = 90;
 
-    /** Everything a hit shows, from one person {@code p} and one current in-scope residence {@code r}. */
-    private static final String SELECT = """
+    /**
+     * Optional narrowing of a search.
+     *
+     * @param type       only persons with a current residence of this type (in scope); may be null
+     * @param tag        only persons carrying this tag; may be null or blank
+     * @param compound   only residences below this address node (a compound's code, or any node's); may be null
+     * @param unverified only residences not verified for {@value #VERIFY_DAYS} days
+     */
+    public record Filters(ResidenceType type, String tag, String compound, boolean unverified) {
+
+        public static final Filters NONE = new Filters(null, null, null, false);
+
+        public Filters {
+            tag = tag == null || tag.isBlank() ? null : tag.strip();
+            compound = compound == null || compound.isBlank() ? null : compound.strip();
+        }
+    }
+
+    private static final String SUMMARY = """
             select p.id, p.name, p.document_type, p.document_number,
                    (select ph.phone from population.person_phone ph where ph.person_id = p.id order by ph.position limit 1),
                    r.node_code, r.address_label, r.residence_type
             """;
-    /** The person's newest current residence in scope (and of the wanted type). */
-    private static final String FROM_PERSON = """
-            from population.person p
-            join lateral (select r.node_code, r.address_label, r.residence_type from population.residence r
-                          where r.person_id = p.id and r.moved_out is null and r.node_path <@ cast(:scope as ltree[])
-                            and (cast(:type as text) is null or r.residence_type = cast(:type as text))
-                          order by r.moved_in desc, r.id desc limit 1) r on true
-            """;
-    private static final String FROM_RESIDENCE = """
-            from population.residence r join population.person p on p.id = r.person_id
-            where r.moved_out is null and r.node_path <@ cast(:scope as ltree[])
-              and (cast(:type as text) is null or r.residence_type = cast(:type as text))
-            """;
-    private static final String TAG = " and (cast(:tag as text) is null or p.tags @> array[cast(:tag as text)]) ";
-    private static final String PAGE = " limit :limit offset :offset";
-
-    private static final String CHINESE = SELECT + FROM_PERSON
-            + " where p.name_pieces @> cast(:pieces as text[]) and strpos(p.name_text, :text) > 0 " + TAG
-            + " order by case when p.name = :text then 0 when starts_with(p.name, :text) then 1 else 2 end,"
-            + " length(p.name), p.name, p.id" + PAGE;
-    private static final String PINYIN = SELECT + FROM_PERSON
-            + " where array_to_tsvector(p.name_keys) @@ to_tsquery('simple', :prefix) " + TAG
-            + " order by case when p.name_keys @> array[cast(:text as text)] then 0 else 1 end, length(p.name), p.name, p.id"
-            + PAGE;
-    private static final String ID_NUMBER = SELECT + FROM_PERSON
-            // the predicate of the partial unique index person_id_number_unique, so that index answers
-            + " where p.document_number = :text and p.document_type in ('RESIDENT_ID', 'HMT_RESIDENCE_PERMIT') " + TAG
-            + " order by p.id" + PAGE;
-    private static final String PHONE = SELECT + FROM_PERSON
-            + " where p.id in (select ph.person_id from population.person_phone ph where ph.phone = :text) " + TAG
-            + " order by p.name, p.id" + PAGE;
-    private static final String DIGITS = SELECT + FROM_PERSON + """
-             where p.id in (select d.id from population.person d
-                            where reverse(d.document_number) ~>=~ :from and reverse(d.document_number) ~<~ :to
-                            union
-                            select ph.person_id from population.person_phone ph
-                            where reverse(ph.phone) ~>=~ :from and reverse(ph.phone) ~<~ :to)
-            """ + TAG + " order by p.name, p.id" + PAGE;
-    /** Driven by the residence: the room key, not the person, is what is looked up. */
-    private static final String ROOM = SELECT + FROM_RESIDENCE + " and r.room_key = :text " + TAG
-            + " order by r.node_path, r.residence_type <> 'OWNER', r.moved_in, p.id" + PAGE;
-    private static final String EVERYONE = SELECT + FROM_RESIDENCE + TAG + " order by r.id desc" + PAGE;
+    private static final String UNVERIFIED =
+            " and coalesce(r.verified_at, r.started_at) < now() - make_interval(days => " + VERIFY_DAYS + ") ";
 
     private final JdbcClient jdbc;
+    private final Rooms rooms;
 
-    PersonSearch(JdbcClient jdbc) {
+    PersonSearch(JdbcClient jdbc, Rooms rooms) {
         this.jdbc = jdbc;
+        this.rooms = rooms;
     }
 
-    /**
-     * @param q    what was typed (see {@link NameKeys#normaliseQuery})
-     * @param type only persons with a current residence of this type; may be null
-     * @param tag  only persons carrying this tag; may be null
-     */
+    /** @see #search(String, Filters, Scope, int, int) */
     @Transactional(readOnly = true)
     public SearchPage search(String q, ResidenceType type, String tag, Scope scope, int page, int size) {
+        return search(q, new Filters(type, tag, null, false), scope, page, size);
+    }
+
+    /** @param q what was typed (see {@link NameKeys#normaliseQuery}) */
+    @Transactional(readOnly = true)
+    public SearchPage search(String q, Filters filters, Scope scope, int page, int size) {
         if (size < 1 || size > MAX_SIZE) {
             throw InvalidInput.of("size", "population.search.size", 1, MAX_SIZE);
         }
@@ -96,39 +89,126 @@ public class PersonSearch {
             throw InvalidInput.of("page", "population.search.page", 0, MAX_PAGE);
         }
         SearchQuery query = NameKeys.normaliseQuery(q);
+        if (query.kind() == SearchQuery.Kind.DIGITS_TOO_SHORT) {
+            throw InvalidInput.of("q", "population.search.tooShort", 4);
+        }
+        if (query.kind() == SearchQuery.Kind.UNRECOGNISED) {
+            throw InvalidInput.of("q", "population.search.unrecognised");
+        }
+        Scope within = narrow(scope, filters.compound());
+        if (within.paths().isEmpty()) {
+            return new SearchPage(query.kind().name(), List.of(), page, size, false);
+        }
         Map<String, Object> args = new HashMap<>();
-        args.put("scope", scope.sqlArray());
-        args.put("type", type == null ? null : type.name());
-        args.put("tag", tag == null || tag.isBlank() ? null : tag.strip());
+        args.put("scope", within.sqlArray());
+        args.put("codes", codes(within));
         args.put("limit", size + 1);
         args.put("offset", page * size);
+        args.put("cap", Math.max(CANDIDATES, page * size + size + 1));
         args.put("text", query.text());
+        if (filters.type() != null) {
+            args.put("type", filters.type().name());
+        }
+        if (filters.tag() != null) {
+            args.put("tag", filters.tag());
+        }
         String sql = switch (query.kind()) {
-            case DIGITS_TOO_SHORT -> throw InvalidInput.of("q", "population.search.tooShort", 4);
-            case UNRECOGNISED -> throw InvalidInput.of("q", "population.search.unrecognised");
-            case EMPTY -> EVERYONE;
-            case ROOM -> ROOM;
-            case ID_NUMBER -> ID_NUMBER;
-            case PHONE -> PHONE;
-            case CHINESE -> {
-                args.put("pieces", "{" + String.join(",", chinesePieces(query.text())) + "}");
-                yield CHINESE;
-            }
-            case PINYIN -> {
-                args.put("prefix", query.text() + ":*");
-                yield PINYIN;
-            }
+            case EMPTY -> byResidence("", filters, " order by r.id desc");
+            case ROOM -> byResidence(" and r.room_key = :text ", filters,
+                    " order by r.node_path, r.residence_type <> 'OWNER', r.moved_in, p.id");
+            case ID_NUMBER -> byPerson(List.of(
+                    // the predicate of the partial unique index person_id_number_unique, so that index answers
+                    "p.document_number = :text and p.document_type in ('RESIDENT_ID', 'HMT_RESIDENCE_PERMIT')"),
+                    filters, "p.id");
+            case PHONE -> byPerson(List.of(
+                    "p.id in (select ph.person_id from population.person_phone ph where ph.phone = :text)"),
+                    filters, "p.name, p.id");
             case DIGITS -> {
                 String reversed = new StringBuilder(query.text()).reverse().toString();
                 args.put("from", reversed);
                 args.put("to", reversed.substring(0, reversed.length() - 1)
                         + (char) (reversed.charAt(reversed.length() - 1) + 1));
-                yield DIGITS;
+                yield byPerson(List.of(
+                        "reverse(p.document_number) ~>=~ :from and reverse(p.document_number) ~<~ :to",
+                        "p.id in (select ph.person_id from population.person_phone ph"
+                                + " where reverse(ph.phone) ~>=~ :from and reverse(ph.phone) ~<~ :to)"),
+                        filters, "p.name, p.id");
             }
+            case CHINESE -> {
+                args.put("pieces", "{" + String.join(",", chinesePieces(query.text())) + "}");
+                yield byPerson(List.of("p.name = :text",
+                        "p.name_pieces @> cast(:pieces as text[]) and strpos(p.name_text, :text) > 0"), filters,
+                        "case when p.name = :text then 0 when starts_with(p.name, :text) then 1 else 2 end,"
+                                + " length(p.name), p.name, p.id");
+            }
+            case PINYIN -> {
+                args.put("prefix", query.text() + ":*");
+                yield byPerson(List.of(
+                        "array_to_tsvector(p.name_keys) @@ to_tsquery('simple', :text)",
+                        "array_to_tsvector(p.name_keys) @@ to_tsquery('simple', :prefix)"), filters,
+                        "case when p.name_keys @> array[cast(:text as text)] then 0 else 1 end,"
+                                + " length(p.name), p.name, p.id");
+            }
+            case DIGITS_TOO_SHORT, UNRECOGNISED -> throw new IllegalStateException("handled above");
         };
         List<PersonSummary> rows = jdbc.sql(sql).params(args).query(PersonStore::summary).list();
         boolean more = rows.size() > size;
         return new SearchPage(query.kind().name(), more ? List.copyOf(rows.subList(0, size)) : rows, page, size, more);
+    }
+
+    /**
+     * Candidates: each matcher's first {@code :cap} persons whose row says they live in scope (and hold the type and
+     * tag); then ranked, each with their newest current residence in scope that meets the filters.
+     */
+    private static String byPerson(List<String> matchers, Filters f, String order) {
+        StringBuilder rowFilter = new StringBuilder(" and p.residence_keys && cast(:codes as text[])");
+        if (f.type() != null) {
+            rowFilter.append(" and p.residence_keys @> array[cast(:type as text)]");
+        }
+        if (f.tag() != null) {
+            rowFilter.append(" and p.tags @> array[cast(:tag as text)]");
+        }
+        StringBuilder sql = new StringBuilder("with hit as (");
+        for (int i = 0; i < matchers.size(); i++) {
+            sql.append(i == 0 ? "" : " union ").append("(select p.id from population.person p where ")
+                    .append(matchers.get(i)).append(rowFilter).append(" limit :cap)");
+        }
+        return sql.append(")\n").append(SUMMARY).append("""
+                from hit join population.person p on p.id = hit.id
+                join lateral (select r.node_code, r.address_label, r.residence_type from population.residence r
+                              where r.person_id = p.id and r.moved_out is null and r.node_path <@ cast(:scope as ltree[])
+                """).append(residenceFilter(f)).append("""
+                              order by r.moved_in desc, r.id desc limit 1) r on true
+                order by\s""").append(order).append(" limit :limit offset :offset").toString();
+    }
+
+    /** Driven by the current residences in scope: everyone, or a room key. */
+    private static String byResidence(String match, Filters f, String order) {
+        String tag = f.tag() == null ? "" : " and p.tags @> array[cast(:tag as text)]";
+        return SUMMARY + """
+                from population.residence r join population.person p on p.id = r.person_id
+                where r.moved_out is null and r.node_path <@ cast(:scope as ltree[])
+                """ + match + residenceFilter(f) + tag + order + " limit :limit offset :offset";
+    }
+
+    private static String residenceFilter(Filters f) {
+        return (f.type() == null ? "" : " and r.residence_type = cast(:type as text)")
+                + (f.unverified() ? UNVERIFIED : "");
+    }
+
+    /** The caller's scope, or the part of it below {@code compound}; an unknown or out-of-scope node: 400. */
+    private Scope narrow(Scope scope, String compound) {
+        if (compound == null) {
+            return scope;
+        }
+        AddressNodeView node = rooms.node(compound, scope)
+                .orElseThrow(() -> InvalidInput.of("compound", "population.search.compound.unknown"));
+        return new Scope(List.of(node.path()));
+    }
+
+    /** The node codes of the scope's roots, as residence_keys holds them. */
+    static String codes(Scope scope) {
+        return "{" + String.join(",", scope.paths().stream().map(p -> p.substring(p.lastIndexOf('.') + 1)).toList()) + "}";
     }
 
     /** The pieces a Chinese query must all have: itself when 1–2 characters, else its 2-character pieces. */

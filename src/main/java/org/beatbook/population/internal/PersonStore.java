@@ -230,17 +230,26 @@ class PersonStore {
                 .param(movedOut).param(by).param(residenceId).update();
     }
 
+    /** Records that an officer confirmed the current residence; false when it has ended meanwhile. */
+    boolean verifyResidence(long residenceId, String by) {
+        return jdbc.sql("update population.residence set verified_at = now(), verified_by = ? where id = ? and moved_out is null")
+                .param(by).param(residenceId).update() == 1;
+    }
+
     /** Every residence of the person, current ones first, then newest first. */
     List<ResidenceView> residences(long personId) {
         return jdbc.sql("""
-                        select id, node_code, address_label, room_key, residence_type, relationship, moved_in, moved_out
-                        from population.residence where person_id = ?
-                        order by moved_out is not null, moved_in desc, id desc""")
+                        select id, node_code, address_label, room_key, residence_type, relationship, moved_in, moved_out,
+                               verified_at, verified_by, moved_out is null and %s as overdue
+                        from population.residence r where person_id = ?
+                        order by moved_out is not null, moved_in desc, id desc""".formatted(ResidentCounts.OVERDUE))
                 .param(personId)
                 .query((rs, n) -> new ResidenceView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         ResidenceType.valueOf(rs.getString(5)),
                         rs.getString(6) == null ? null : Relationship.fromCode(rs.getString(6)).orElse(null),
-                        rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class), rs.getObject(8) == null))
+                        rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class), rs.getObject(8) == null,
+                        rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(), rs.getString(10),
+                        rs.getBoolean(11)))
                 .list();
     }
 

@@ -26,9 +26,14 @@ public final class PersonViews {
         }
     }
 
+    /**
+     * @param verifiedAt when an officer last confirmed it (null: not since registration, {@code startedAt})
+     * @param overdue    current and neither verified nor registered within the last 90 days
+     */
     public record ResidenceView(long id, String addressCode, String addressLabel, String roomKey,
                                 ResidenceType residenceType, Relationship relationship, LocalDate moveInDate,
-                                LocalDate moveOutDate, boolean current) { }
+                                LocalDate moveOutDate, boolean current, Instant verifiedAt, String verifiedBy,
+                                boolean overdue) { }
 
     /** A search hit or a room occupant: the person and one current residence in the caller's scope. */
     public record PersonSummary(long id, String name, String idNumber, String phone, String addressCode,

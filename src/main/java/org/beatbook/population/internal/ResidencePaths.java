@@ -23,7 +23,7 @@ class ResidencePaths {
     void on(AddressNodeMoved moved) {
         jdbc.sql("""
                 UPDATE population.residence
-                   SET node_path = CAST(:newPath AS ltree) || subpath(node_path, nlevel(CAST(:oldPath AS ltree)))
+                   SET node_path = repath(node_path, CAST(:oldPath AS ltree), CAST(:newPath AS ltree))
                  WHERE node_path <@ CAST(:oldPath AS ltree)""")
                 .param("newPath", moved.newPath()).param("oldPath", moved.oldPath()).update();
     }

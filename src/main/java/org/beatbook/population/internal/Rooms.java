@@ -117,6 +117,13 @@ public class Rooms {
         return jurisdictionCodes.stream().map(c -> addresses.find(c, scope)).flatMap(Optional::stream).toList();
     }
 
+    /** The compounds within scope (below or at the scope's roots), in tree order: the search's compound filter. */
+    public List<AddressNodeView> compounds(Scope scope) {
+        return scope.paths().stream()
+                .flatMap(p -> addresses.descendants(p.substring(p.lastIndexOf('.') + 1), AddressLevel.COMPOUND, scope).stream())
+                .toList();
+    }
+
     public Optional<AddressNodeView> node(String code, Scope scope) {
         return addresses.find(code, scope);
     }

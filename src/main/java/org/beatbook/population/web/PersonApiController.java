@@ -75,9 +75,12 @@ class PersonApiController {
     SearchPage search(@RequestParam(required = false) String q,
                       @RequestParam(required = false) ResidenceType residenceType,
                       @RequestParam(required = false) String tag,
+                      @RequestParam(required = false) String compound,
+                      @RequestParam(defaultValue = "false") boolean unverified,
                       @RequestParam(defaultValue = "0") int page,
                       @RequestParam(defaultValue = "20") int size) {
-        return search.search(q, residenceType, tag, Caller.current().scope(), page, size);
+        return search.search(q, new PersonSearch.Filters(residenceType, tag, compound, unverified),
+                Caller.current().scope(), page, size);
     }
 
     @PostMapping
@@ -136,6 +139,12 @@ class PersonApiController {
         return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
                 .location(URI.create("/api/v1/persons/" + e.survivorId()))
                 .body(new MergedPointer(e.id(), e.survivorId()));
+    }
+
+    @PostMapping("/{id}/residences/{residenceId}/verify")
+    @Operation(summary = "Record that the caller verified the person still lives there (核查); resets the 90-day clock")
+    PersonView verifyResidence(@PathVariable long id, @PathVariable long residenceId) {
+        return registry.verifyResidence(id, residenceId, Caller.current());
     }
 
     @PostMapping("/{id}/reveal")

@@ -44,18 +44,23 @@ class PersonPageController {
 
     @GetMapping
     String search(@RequestParam(required = false) String q, @RequestParam(required = false) String residenceType,
-                  @RequestParam(required = false) String tag, @RequestParam(defaultValue = "0") String page,
+                  @RequestParam(required = false) String tag, @RequestParam(required = false) String compound,
+                  @RequestParam(required = false) String unverified, @RequestParam(defaultValue = "0") String page,
                   @RequestHeader(value = "HX-Request", required = false) String htmx,
                   Model model, HttpServletResponse response) {
         model.addAttribute("q", q);
         model.addAttribute("residenceType", residenceType);
         model.addAttribute("tag", tag);
         model.addAttribute("types", ResidenceType.values());
+        model.addAttribute("compound", compound);
+        model.addAttribute("unverified", "true".equals(unverified));
+        model.addAttribute("compounds", rooms.compounds(Caller.current().scope()));
         ResidenceType type = Arrays.stream(ResidenceType.values()).filter(t -> t.name().equals(residenceType))
                 .findFirst().orElse(null);
         try {
             int p = page.matches("[0-9]{1,3}") ? Integer.parseInt(page) : -1;
-            model.addAttribute("result", search.search(q, type, tag, Caller.current().scope(), p, 20));
+            model.addAttribute("result", search.search(q, new PersonSearch.Filters(type, tag, compound,
+                    "true".equals(unverified)), Caller.current().scope(), p, 20));
         } catch (InvalidInput e) {
             if (htmx == null) {
                 response.setStatus(e.status().value());
@@ -106,6 +111,12 @@ class PersonPageController {
     @PostMapping("/{id}/residences/{residenceId}/end")
     String end(@PathVariable long id, @PathVariable long residenceId) {
         registry.endResidence(id, residenceId, PersonInput.moveOut(null), Caller.current());
+        return "redirect:/persons/" + id;
+    }
+
+    @PostMapping("/{id}/residences/{residenceId}/verify")
+    String verify(@PathVariable long id, @PathVariable long residenceId) {
+        registry.verifyResidence(id, residenceId, Caller.current());
         return "redirect:/persons/" + id;
     }
 

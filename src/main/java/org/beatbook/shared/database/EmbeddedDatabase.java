@@ -51,6 +51,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("timezone", "UTC")
                     .setServerConfig("unix_socket_directories", "")
                     .setServerConfig("listen_addresses", "127.0.0.1");
+            if (!ephemeral) {
+                // zonky starts PostgreSQL with -F (fsync off) and synchronous_commit off, fine for throw-away test
+                // clusters; Beatbook's own data must survive a crash (devices are acknowledged after the commit),
+                // and a later -c wins over -F.
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            }
             if (port > 0) {
                 builder.setPort(port);
             }

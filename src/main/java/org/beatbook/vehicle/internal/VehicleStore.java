@@ -140,8 +140,7 @@ class VehicleStore {
     void move(String oldPath, String newPath) {
         jdbc.sql("""
                         UPDATE vehicle.vehicle
-                           SET node_path = CASE WHEN node_path = CAST(:oldPath AS ltree) THEN CAST(:newPath AS ltree)
-                               ELSE CAST(:newPath AS ltree) || subpath(node_path, nlevel(CAST(:oldPath AS ltree))) END
+                           SET node_path = repath(node_path, CAST(:oldPath AS ltree), CAST(:newPath AS ltree))
                          WHERE node_path <@ CAST(:oldPath AS ltree)""")
                 .param("newPath", newPath).param("oldPath", oldPath).update();
     }

@@ -1,0 +1,182 @@
+package org.beatbook.population.internal;
+
+import org.beatbook.address.AddressDemo;
+import org.beatbook.address.AddressDemo.DemoTree;
+import org.beatbook.address.internal.AddressService;
+import org.beatbook.dashboard.CompoundFigures;
+import org.beatbook.dashboard.HomeTile;
+import org.beatbook.population.IdNumber;
+import org.beatbook.population.NameKeys;
+import org.beatbook.population.PopulationDemo;
+import org.beatbook.population.ResidenceType;
+import org.beatbook.population.internal.PersonCommands.StartResidence;
+import org.beatbook.population.internal.PersonViews.PersonSummary;
+import org.beatbook.shared.security.Caller;
+import org.beatbook.shared.security.Role;
+import org.beatbook.shared.security.Scope;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The demo community's residents as the first start loads them, searched, counted and moved with the tree. */
+@SpringBootTest(properties = "beatbook.demo=true")
+class PopulationDemoIntegrationTests {
+
+    static final long SEED = 20261129;
+
+    @Autowired AddressDemo addressDemo;
+    @Autowired PopulationDemo populationDemo;
+    @Autowired AddressService addresses;
+    @Autowired PersonSearch search;
+    @Autowired PersonRegistry registry;
+    @Autowired ResidentsTile tile;
+    @Autowired ResidentsByCompound figures;
+    @Autowired JdbcClient jdbc;
+
+    DemoTree tree;
+    Scope community;
+
+    @BeforeEach
+    void tree() {
+        tree = addressDemo.load(SEED);
+        community = addresses.scopeOf(List.of(tree.community()));
+    }
+
+    Caller caller(Role role, List<String> codes) {
+        return new Caller(1, "test-" + role, "test", role, codes, addresses.scopeOf(codes));
+    }
+
+    long residents(Scope scope) {
+        return jdbc.sql("select count(distinct person_id) from population.residence where moved_out is null"
+                + " and node_path <@ cast(? as ltree[])").param(scope.sqlArray()).query(Long.class).single();
+    }
+
+    @Test
+    void fourteenThousandResidentsWithValidIdNumbersOnce() {
+        assertThat(residents(community)).isEqualTo(14_000);
+        assertThat(residents(addresses.scopeOf(List.of(tree.largeCompound())))).isEqualTo(3_864);
+        List<String> numbers = jdbc.sql("select document_number from population.person").query(String.class).list();
+        assertThat(numbers).hasSize(14_000).allMatch(n -> IdNumber.parse(n).isValid());
+        assertThat(jdbc.sql("select count(*) from population.person_version where version = 1").query(Long.class).single())
+                .isEqualTo(14_000);
+        assertThat(populationDemo.load(tree, SEED).persons()).isZero();
+    }
+
+    @Test
+    void residenceKeysMatchTheResidences() {
+        assertThat(jdbc.sql("""
+                        select count(*) from population.person p
+                        join population.residence_keys_for(array(select id from population.person)) k on k.person_id = p.id
+                        where not (p.residence_keys @> k.keys and p.residence_keys <@ k.keys)""")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void multiReadingSurnamesAreFoundByEachReading() {
+        Map<String, List<String>> readings = Map.of("曾", List.of("zeng", "ceng"), "单", List.of("shan", "dan"),
+                "解", List.of("xie", "jie"), "仇", List.of("qiu", "chou"), "区", List.of("ou", "qu"));
+        readings.forEach((surname, spellings) -> {
+            List<Object[]> people = jdbc.sql("select id, name from population.person where name like ? order by id limit 3")
+                    .param(surname + "%").query((rs, n) -> new Object[]{rs.getLong(1), rs.getString(2)}).list();
+            assertThat(people).as(surname).isNotEmpty();
+            for (Object[] person : people) {
+                String name = (String) person[1];
+                for (String reading : spellings) {
+                    String query = NameKeys.of(name).fullPinyin().stream().filter(k -> k.startsWith(reading))
+                            .findFirst().orElseThrow(() -> new AssertionError(name + " has no key with " + reading));
+                    List<Long> found = search.search(query, PersonSearch.Filters.NONE, community, 0, 100).items()
+                            .stream().map(PersonSummary::id).toList();
+                    assertThat(found).as(name + " by " + query).contains((Long) person[0]);
+                }
+                List<PersonSummary> byName = search.search(name, PersonSearch.Filters.NONE, community, 0, 20).items();
+                assertThat(byName.get(0).name()).isEqualTo(name);
+                assertThat(byName.get(0).idNumber()).contains("*");
+            }
+        });
+    }
+
+    @Test
+    void keysFollowMovesOfTheTreeAndOfTheResident() {
+        String from = tree.firstHalf().get(0);
+        String to = tree.firstHalf().get(2);
+        assertThat(List.of(from, to)).doesNotContain(tree.largeCompound());
+        String building = addresses.children(from, community).get(0).code();
+        Object[] person = jdbc.sql("""
+                        select p.id, p.name from population.person p join population.residence r on r.person_id = p.id
+                        where r.node_path ~ cast(? as lquery) order by p.id limit 1""")
+                .param("*." + building + ".*").query((rs, n) -> new Object[]{rs.getLong(1), rs.getString(2)}).single();
+        long id = (Long) person[0];
+        String name = (String) person[1];
+        Caller admin = caller(Role.SYSTEM_ADMIN, List.of(tree.community()));
+
+        addresses.move(building, to, admin);
+
+        assertThat(keys(id)).contains(to, building).doesNotContain(from);
+        assertThat(ids(search.search(name, PersonSearch.Filters.NONE, addresses.scopeOf(List.of(to)), 0, 100).items()))
+                .contains(id);
+        assertThat(ids(search.search(name, PersonSearch.Filters.NONE, addresses.scopeOf(List.of(from)), 0, 100).items()))
+                .doesNotContain(id);
+        assertThat(ids(search.search(name, new PersonSearch.Filters(null, null, to, false), community, 0, 100).items()))
+                .contains(id);
+
+        Caller officer = caller(Role.COMMUNITY_OFFICER, List.of(tree.community()));
+        String otherRoom = addresses.descendants(tree.largeCompound(), org.beatbook.address.AddressLevel.ROOM, community)
+                .get(0).code();
+        var after = registry.addResidence(id, new StartResidence(otherRoom, ResidenceType.TEMPORARY, null,
+                LocalDate.now()), officer);
+        assertThat(keys(id)).contains(to, tree.largeCompound(), "TEMPORARY");
+        long added = after.residences().stream().filter(r -> r.addressCode().equals(otherRoom)).findFirst().orElseThrow().id();
+        registry.endResidence(id, added, LocalDate.now(), officer);
+        assertThat(keys(id)).contains(to).doesNotContain(tree.largeCompound(), "TEMPORARY");
+    }
+
+    @Test
+    void figuresAreCountedWithinTheCallersScopeOnly() {
+        Caller auxiliary = caller(Role.AUXILIARY_POLICE, tree.firstHalf());
+        Caller officer = caller(Role.COMMUNITY_OFFICER, List.of(tree.community()));
+        long inFirstHalf = residents(auxiliary.scope());
+        assertThat(inFirstHalf).isPositive().isLessThan(14_000);
+
+        HomeTile.Section mine = tile.section(auxiliary).orElseThrow();
+        assertThat(figure(mine, "population.tile.residents")).isEqualTo(inFirstHalf);
+        assertThat(figure(tile.section(officer).orElseThrow(), "population.tile.residents")).isEqualTo(14_000);
+        long byType = mine.figures().stream().filter(f -> f.labelKey().startsWith("population.residenceType."))
+                .mapToLong(HomeTile.Figure::value).sum();
+        assertThat(byType).isEqualTo(inFirstHalf);
+        assertThat(figure(mine, "population.residenceType.TENANT")).isPositive();
+        assertThat(figure(mine, "population.tile.overdue")).isBetween(inFirstHalf / 10, inFirstHalf / 5);
+        assertThat(figure(mine, "population.tile.needsCare")).isPositive();
+        assertThat(mine.figures()).filteredOn(f -> f.labelKey().equals("population.residenceType.TENANT"))
+                .extracting(HomeTile.Figure::href).containsExactly("/persons?residenceType=TENANT");
+
+        CompoundFigures.Columns columns = figures.columns(auxiliary).orElseThrow();
+        assertThat(columns.values().keySet()).containsExactlyInAnyOrderElementsOf(tree.firstHalf());
+        assertThat(columns.values().values().stream().mapToLong(v -> v[0]).sum()).isEqualTo(inFirstHalf);
+        assertThat(columns.values().values()).allMatch(v -> v[1] + v[2] + v[3] <= v[0] && v[4] <= v[0]);
+        assertThat(figures.columns(officer).orElseThrow().values().get(tree.largeCompound())[0]).isEqualTo(3_864);
+
+        assertThat(tile.section(caller(Role.SYSTEM_ADMIN, List.of(tree.community())))).isEmpty();
+        assertThat(figures.columns(caller(Role.AUDITOR, List.of(tree.community())))).isEmpty();
+    }
+
+    List<String> keys(long personId) {
+        return List.of(jdbc.sql("select residence_keys from population.person where id = ?").param(personId)
+                .query((rs, n) -> (String[]) rs.getArray(1).getArray()).single());
+    }
+
+    static List<Long> ids(List<PersonSummary> hits) {
+        return hits.stream().map(PersonSummary::id).toList();
+    }
+
+    static long figure(HomeTile.Section section, String key) {
+        return section.figures().stream().filter(f -> f.labelKey().equals(key)).findFirst().orElseThrow().value();
+    }
+}
