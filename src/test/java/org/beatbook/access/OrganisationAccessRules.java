@@ -108,7 +108,7 @@ class OrganisationAccessRules implements AccessRules {
                 unscoped(GET, "/api/v1/imports/organisations/template", OPERATIONAL,
                         c -> get("/api/v1/imports/organisations/template")),
                 unscoped(POST, "/api/v1/imports/organisations", OPERATIONAL,
-                        c -> multipart("/api/v1/imports/organisations").file(AddressAccessRules.emptyWorkbook())),
+                        c -> multipart("/api/v1/imports/organisations").file(headerOnly())),
                 new AccessRule(GET, "/api/v1/imports/organisations/{id}", OPERATIONAL, runs,
                         id -> get("/api/v1/imports/organisations/" + id)),
                 new AccessRule(GET, "/api/v1/imports/organisations/{id}/report", OPERATIONAL, runs,
@@ -121,7 +121,8 @@ class OrganisationAccessRules implements AccessRules {
                 scoped(GET, "/organisations/{id}", OPERATIONAL, unit, id -> get("/organisations/" + id)),
                 scoped(GET, "/organisations/{id}/edit", OPERATIONAL, unit, id -> get("/organisations/" + id + "/edit")),
                 scoped(POST, "/organisations/{id}", OPERATIONAL, unit, id -> post("/organisations/" + id)
-                        .param("industry", "教育")),
+                        .param("name", "访问测试单位").param("type", "SCHOOL").param("industry", "教育")
+                        .param("legalRepresentative", "访问测试")),
                 scoped(POST, "/organisations/{id}/employees", OPERATIONAL, unit,
                         id -> post("/organisations/" + id + "/employees").param("name", "新保安").param("role", "SECURITY")),
                 scoped(POST, "/organisations/{id}/employees/{employmentId}/end", OPERATIONAL, job,
@@ -131,9 +132,14 @@ class OrganisationAccessRules implements AccessRules {
                 unscoped(GET, "/organisations/import/template.xlsx", OPERATIONAL,
                         c -> get("/organisations/import/template.xlsx")),
                 unscoped(POST, "/organisations/import", OPERATIONAL,
-                        c -> multipart("/organisations/import").file(AddressAccessRules.emptyWorkbook())),
+                        c -> multipart("/organisations/import").file(headerOnly())),
                 new AccessRule(GET, "/organisations/import/{id}", OPERATIONAL, runs, id -> get("/organisations/import/" + id)),
                 new AccessRule(GET, "/organisations/import/{id}/report.xlsx", OPERATIONAL, runs,
                         id -> get("/organisations/import/" + id + "/report.xlsx")));
+    }
+
+    /** An upload with the template's required headers and no rows. */
+    static org.springframework.mock.web.MockMultipartFile headerOnly() {
+        return PopulationAccessRules.headerOnlyWorkbook("单位", "单位名称", "地址编码", "单位类型");
     }
 }

@@ -115,14 +115,18 @@ class PopulationAccessRules implements AccessRules {
 
     /** A resident file with only the header row: a valid upload that changes nothing. */
     static MockMultipartFile emptyResidentFile() {
+        return headerOnlyWorkbook("住户", "姓名", "公民身份号码", "联系电话", "地址编码", "居住类型");
+    }
+
+    /** An xlsx upload with a header row and no data rows. */
+    static MockMultipartFile headerOnlyWorkbook(String sheet, String... headers) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            var row = wb.createSheet("住户").createRow(0);
-            String[] headers = {"姓名", "公民身份号码", "联系电话", "地址编码", "居住类型"};
+            var row = wb.createSheet(sheet).createRow(0);
             for (int i = 0; i < headers.length; i++) {
                 row.createCell(i).setCellValue(headers[i]);
             }
             wb.write(out);
-            return new MockMultipartFile("file", "residents.xlsx",
+            return new MockMultipartFile("file", "upload.xlsx",
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
