@@ -68,4 +68,29 @@ public final class Chromium {
             throw new UncheckedIOException(e);
         }
     }
+
+    private static final java.util.Map<String, Long> USED_STEPS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A TOTP code for {@code secret} that no earlier sign-in of this JVM used: Beatbook refuses a code used twice, and
+     * browser tests sharing a demo context sign the same user in, so a second sign-in within one 30-second step
+     * waits for the next step.
+     */
+    public static synchronized String freshTotp(String secret) {
+        try {
+            long step = java.time.Instant.now().getEpochSecond() / 30;
+            Long used = USED_STEPS.get(secret);
+            if (used != null && used >= step) {
+                Thread.sleep((used + 1) * 30_000 - System.currentTimeMillis() + 200);
+                step = java.time.Instant.now().getEpochSecond() / 30;
+            }
+            USED_STEPS.put(secret, step);
+            return new dev.samstevens.totp.code.DefaultCodeGenerator().generate(secret, step);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (dev.samstevens.totp.exceptions.CodeGenerationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

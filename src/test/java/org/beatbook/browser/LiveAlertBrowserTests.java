@@ -1,6 +1,5 @@
 package org.beatbook.browser;
 
-import dev.samstevens.totp.code.DefaultCodeGenerator;
 import org.beatbook.address.AddressApi;
 import org.beatbook.device.DeviceDirectory;
 import org.beatbook.device.DeviceIngest;
@@ -145,8 +144,7 @@ class LiveAlertBrowserTests {
         browser.findElement(By.id("password")).sendKeys(user.get("password").asString());
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
         wait.until(ExpectedConditions.urlContains("/login/totp"));
-        browser.findElement(By.id("code")).sendKeys(new DefaultCodeGenerator()
-                .generate(user.get("totpSecret").asString(), Instant.now().getEpochSecond() / 30));
+        browser.findElement(By.id("code")).sendKeys(Chromium.freshTotp(user.get("totpSecret").asString()));
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
