@@ -26,8 +26,10 @@ import java.util.Map;
 
 /**
  * Loads the demo community once: when {@code beatbook.demo} is on and no account exists yet (a new data
- * directory or an empty external database). Runs before the web server opens, so the first page a new
- * user sees already has data. Credentials go to {@code BEATBOOK_HOME/demo-credentials.json} (mode 600).
+ * directory or an empty external database). By default it loads on a thread of its own while the web server
+ * starts ({@code beatbook.demo-background}; tests load it before the context is ready), so a first start serves
+ * as soon as a restart would. The credentials go to {@code BEATBOOK_HOME/demo-credentials.json} (mode 600) only
+ * once everything is loaded, so nobody can sign in to a half-loaded community.
  */
 @Component
 class DemoInstallation implements SmartInitializingSingleton {
@@ -35,6 +37,7 @@ class DemoInstallation implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(DemoInstallation.class);
 
     private final boolean enabled;
+    private final boolean background;
     private final long seed;
     private final Path home;
     private final String baseUrl;
@@ -45,12 +48,14 @@ class DemoInstallation implements SmartInitializingSingleton {
     private final JsonMapper json;
 
     DemoInstallation(@Value("${beatbook.demo:true}") boolean enabled,
+                     @Value("${beatbook.demo-background:true}") boolean background,
                      @Value("${beatbook.demo-seed:20261129}") long seed,
                      @Value("${beatbook.home:./data}") String home,
                      @Value("${server.port:8080}") int port,
                      AddressDemo addresses, IdentityDemo identity, RegistryDemo registry,
                      SmartCompoundDemo smartCompound, JsonMapper json) {
         this.enabled = enabled;
+        this.background = background;
         this.seed = seed;
         this.home = Path.of(home);
         this.baseUrl = "http://localhost:" + port;
@@ -66,6 +71,21 @@ class DemoInstallation implements SmartInitializingSingleton {
         if (!enabled || identity.anyUserExists()) {
             return;
         }
+        if (!background) {
+            load();
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                load();
+            } catch (RuntimeException e) {
+                log.error("demo data could not be loaded", e);
+            }
+        }, "demo-loader");
+        t.start();
+    }
+
+    private void load() {
         long started = System.nanoTime();
         DemoTree tree = addresses.load(seed);
         List<DemoCredential> users = identity.createDemoUsers(

@@ -7,12 +7,17 @@ import org.beatbook.alert.AlertRule;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Runs the rules over each committed batch on the ingest writer's thread (memory only) and hands the hits to the
- * raiser's own thread, so alerting never slows the writer; turns a device's silence into an alert.
+ * Runs the rules over each batch inside the ingest writer's transaction (memory only) and writes the hits' alerts in
+ * that same transaction, so an alert commits with its event: a crash can lose neither one without the other, and
+ * a device's resend (answered DUPLICATE) never needs to raise it again. The live feed hears of them after the
+ * commit. Turns a device's silence into an alert.
  */
 @Component
 class AlertDetector implements StoredEventsHandler {
@@ -26,16 +31,14 @@ class AlertDetector implements StoredEventsHandler {
     }
 
     @Override
-    public void afterCommit(List<StoredEvent> stored) {
-        List<Hit> hits = null;
+    public void inTransaction(List<StoredEvent> stored) {
+        List<Hit> hits = new ArrayList<>(2);
+        Map<Long, Instant> batchSightings = new HashMap<>();
         for (StoredEvent e : stored) {
-            if (hits == null) {
-                hits = new ArrayList<>(2);
-            }
-            rules.check(e, hits);
+            rules.check(e, hits, batchSightings);
         }
-        if (hits != null && !hits.isEmpty()) {
-            raiser.raiseLater(hits);
+        if (!hits.isEmpty()) {
+            raiser.raiseWithEvents(hits);
         }
     }
 

@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Turns hits into alert rows and pushes them to the live stream after the commit. Hits from the ingest writer are
- * queued to one thread of its own (the writer only enqueues); the unique (rule, event) key makes a repeated hit a
+ * written in the writer's transaction behind a savepoint: should that fail, the events still commit and the hits are
+ * raised after the commit on one thread of the raiser's own. The unique (rule, event) key makes a repeated hit a
  * no-op, so one event never raises two alerts of one rule.
  */
 @Component
@@ -36,6 +39,7 @@ class AlertRaiser implements DisposableBean {
     private final AddressApi addresses;
     private final AlertStream stream;
     private final TransactionTemplate tx;
+    private final TransactionTemplate nested;
     private final ApplicationEventPublisher events;
     private final Map<String, String> placeNames = new ConcurrentHashMap<>();
     private final ExecutorService executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
@@ -45,13 +49,34 @@ class AlertRaiser implements DisposableBean {
                 return t;
             });
 
-    AlertRaiser(AlertStore store, AddressApi addresses, AlertStream stream, TransactionTemplate tx,
+    AlertRaiser(AlertStore store, AddressApi addresses, AlertStream stream, PlatformTransactionManager transactions,
                 ApplicationEventPublisher events) {
         this.store = store;
         this.addresses = addresses;
         this.stream = stream;
-        this.tx = tx;
+        this.tx = new TransactionTemplate(transactions);
+        this.nested = new TransactionTemplate(transactions);
+        this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.events = events;
+    }
+
+    /**
+     * Inside the ingest writer's transaction: inserts the alerts behind a savepoint, so they commit with their
+     * events. If the insert fails, the savepoint is rolled back, the events still commit, and the hits are raised
+     * after the commit instead (logged).
+     */
+    void raiseWithEvents(List<Hit> hits) {
+        try {
+            nested.executeWithoutResult(s -> raiseNow(hits));
+        } catch (RuntimeException e) {
+            log.error("could not write {} alert(s) with their events; raising them after the commit", hits.size(), e);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    raiseLater(hits);
+                }
+            });
+        }
     }
 
     /** Queues the hits; returns at once. */

@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,6 +41,15 @@ class AlertRules {
 
     /** Adds the event's hits to {@code hits}. */
     void check(StoredEvent e, List<Hit> hits) {
+        check(e, hits, new HashMap<>());
+    }
+
+    /**
+     * Adds the event's hits to {@code hits}. {@code batchSightings} carries the sightings of registered vehicles
+     * seen earlier in the same uncommitted batch (vehicle id → time), which the in-memory sightings do not hold
+     * yet; events must be passed in sequence order.
+     */
+    void check(StoredEvent e, List<Hit> hits, Map<Long, Instant> batchSightings) {
         if (e.kind() != EventKind.VEHICLE_PASS && e.kind() != EventKind.EBIKE_PASS) {
             return;
         }
@@ -49,9 +60,6 @@ class AlertRules {
             listed = hotlist.plate(plate, e.occurredAt());
         }
         listed.ifPresent(l -> hits.add(Hit.of(AlertRule.HOTLIST_HIT, e, plate, tag, l.id(), null, l.source())));
-        if (e.direction() != Direction.OUT) {
-            return;
-        }
         Optional<RegisteredVehicle> v = vehicles.byTag(tag);
         if (v.isEmpty()) {
             v = vehicles.byPlate(plate);
@@ -60,10 +68,15 @@ class AlertRules {
             return;
         }
         RegisteredVehicle vehicle = v.get();
+        Instant earlierInBatch = batchSightings.put(vehicle.id(), e.occurredAt());
+        if (e.direction() != Direction.OUT) {
+            return;
+        }
         if (vehicle.kind() == VehicleKind.EBIKE && atNight(e.occurredAt())) {
             hits.add(Hit.of(AlertRule.EBIKE_NIGHT_EXIT, e, plate, tag, null, vehicle.id(), null));
         }
-        Instant before = vehicles.seenBefore(vehicle.id(), e.seq()).orElse(vehicle.registeredAt());
+        Instant before = earlierInBatch != null ? earlierInBatch
+                : vehicles.seenBefore(vehicle.id(), e.seq()).orElse(vehicle.registeredAt());
         if (before != null && longAbsent(before, e.occurredAt())) {
             hits.add(Hit.of(AlertRule.LONG_ABSENCE_EXIT, e, plate, tag, null, vehicle.id(),
                     Long.toString(Duration.between(before, e.occurredAt()).toDays())));

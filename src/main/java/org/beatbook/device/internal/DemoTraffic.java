@@ -112,6 +112,15 @@ public class DemoTraffic implements SmartLifecycle {
 
     private void run() {
         Map<DeviceKind, List<DeviceRef>> devices = devices();
+        // on a first start the demo devices may still be loading in the background: give them a minute
+        for (int wait = 0; wait < 60 && devices.values().stream().allMatch(List::isEmpty); wait++) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                return;
+            }
+            devices = devices();
+        }
         if (devices.values().stream().allMatch(List::isEmpty)) {
             log.warn("demo traffic: no active gate devices");
             return;

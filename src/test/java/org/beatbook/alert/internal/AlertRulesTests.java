@@ -82,6 +82,22 @@ class AlertRulesTests {
     }
 
     @Test
+    void anArrivalEarlierInTheSameUncommittedBatchCountsAsASighting() {
+        Instant lastSeen = local(2026, 10, 1, 9, 0, 0);
+        vehicles.add(new RegisteredVehicle(8, VehicleKind.MOTOR, CAR, null, "R", "R1.R1C1", lastSeen.minus(Duration.ofDays(90))));
+        vehicles.seen(8, lastSeen);
+        Instant back = lastSeen.plus(Duration.ofDays(40));
+        Map<Long, Instant> batch = new HashMap<>();
+        List<Hit> hits = new ArrayList<>();
+        rules.check(car(CAMERA, CAR, Direction.IN, back), hits, batch);
+        rules.check(car(CAMERA, CAR, Direction.OUT, back.plus(Duration.ofHours(2))), hits, batch);
+        assertThat(hits).as("came in two hours before leaving, in the same batch").isEmpty();
+        rules.check(car(CAMERA, CAR, Direction.OUT, back.plus(Duration.ofHours(3))), hits, new HashMap<>());
+        assertThat(hits).extracting(Hit::rule).as("without the batch's arrival: 40 days unseen")
+                .containsExactly(AlertRule.LONG_ABSENCE_EXIT);
+    }
+
+    @Test
     void neverSeenCountsFromRegistration() {
         Instant registered = local(2026, 9, 1, 10, 0, 0);
         vehicles.add(new RegisteredVehicle(9, VehicleKind.MOTOR, CAR, null, "R", "R1.R1C1", registered));

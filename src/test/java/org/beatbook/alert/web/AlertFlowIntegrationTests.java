@@ -40,7 +40,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 /**
  * Hotlist hit → alert row → on the SSE stream of the auxiliary officer of that compound within a second, not on
  * the stream of the auxiliary officer next door; then the alert API through its states, on real PostgreSQL. The
- * handlers are called as the ingest pipeline calls them (after its commit).
+ * alert module's handlers are called as the ingest pipeline calls them (in its transaction, then after the commit).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -64,6 +64,7 @@ class AlertFlowIntegrationTests {
     @Autowired org.beatbook.device.internal.DeviceRegistry devices;
     @Autowired org.beatbook.device.DeviceDirectory directory;
     @Autowired org.beatbook.device.DeviceIngest ingest;
+    @Autowired org.springframework.transaction.support.TransactionTemplate tx;
 
     long nearOfficer;
     long farOfficer;
@@ -83,10 +84,17 @@ class AlertFlowIntegrationTests {
         return id;
     }
 
-    /** As the pipeline does: in its transaction (here: none needed for alerts), then after the commit. */
+    /**
+     * As the pipeline does: the alert module's handlers in a transaction (the other modules' handlers would write rows
+     * for events that are not stored here), then every handler after the commit.
+     */
     void ingest(StoredEvent... events) {
+        List<StoredEvent> batch = List.of(events);
+        tx.executeWithoutResult(s -> handlers.stream()
+                .filter(h -> h.getClass().getPackageName().startsWith("org.beatbook.alert"))
+                .forEach(h -> h.inTransaction(batch)));
         for (StoredEventsHandler h : handlers) {
-            h.afterCommit(List.of(events));
+            h.afterCommit(batch);
         }
     }
 
@@ -233,6 +241,8 @@ class AlertFlowIntegrationTests {
                 org.beatbook.device.EventKind.EBIKE_PASS, Direction.OUT, null, null, "E28011606000DEAD", null, null,
                 null, null)), java.util.Locale.CHINA).get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(fates).extracting(f -> f.outcome().name()).containsExactly("STORED");
+        assertThat(jdbc.sql("SELECT count(*) FROM alert.alert WHERE tag = 'E28011606000DEAD'").query(Long.class).single())
+                .as("the alert is committed with its event, before the device hears STORED").isEqualTo(1);
         waitFor(near, "E28011606000DEAD", Duration.ofSeconds(1));
         assertThat((System.nanoTime() - start) / 1_000_000).as("ms from submission to the stream").isLessThan(1000);
         Thread.sleep(200);
