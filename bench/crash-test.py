@@ -82,7 +82,7 @@ def start_app():
 print("home %s, database %s" % (home, db), flush=True)
 print("first start: %.1f s" % start_app(), flush=True)
 creds_path = os.path.join(home, "demo-credentials.json")
-for _ in range(100):
+for _ in range(900):  # the demo loads in the background after the first start: wait for its credentials file
     if os.path.exists(creds_path):
         break
     time.sleep(0.2)
