@@ -33,17 +33,20 @@ class UserRepository {
 
     private final JdbcClient jdbc;
 
-    UserRepository(JdbcClient jdbc) {
+    private final SecretBox secrets;
+
+    UserRepository(JdbcClient jdbc, SecretBox secrets) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
     }
 
     Optional<UserAccount> findById(long id) {
-        return jdbc.sql(SELECT + " WHERE u.id = ?").param(id).query(UserRepository::map).optional();
+        return jdbc.sql(SELECT + " WHERE u.id = ?").param(id).query(this::map).optional();
     }
 
     Optional<UserAccount> findByUsername(String username) {
         return jdbc.sql(SELECT + " WHERE lower(u.username) = lower(?)").param(username)
-                .query(UserRepository::map).optional();
+                .query(this::map).optional();
     }
 
     boolean anyExists() {
@@ -61,7 +64,8 @@ class UserRepository {
                         INSERT INTO identity.app_user (username, display_name, role, password_hash, password_must_change,
                                                        totp_secret, totp_enrolled, created_at, updated_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(username, displayName, role.name(), passwordHash, mustChange, totpSecret, totpSecret != null,
+                .params(username, displayName, role.name(), passwordHash, mustChange, secrets.seal(totpSecret),
+                        totpSecret != null,
                         ts(now), ts(now))
                 .query(Long.class).single();
         replaceJurisdiction(id, codes);
@@ -103,7 +107,7 @@ class UserRepository {
                         UPDATE identity.app_user
                         SET totp_secret = ?, totp_enrolled = true, totp_last_step = ?, updated_at = ?, version = version + 1
                         WHERE id = ? AND NOT totp_enrolled""")
-                .params(secret, step, ts(now), id).update() == 1;
+                .params(secrets.seal(secret), step, ts(now), id).update() == 1;
     }
 
     void signedIn(long id, Instant now) {
@@ -189,21 +193,34 @@ class UserRepository {
         }
         params.put("limit", limit);
         return jdbc.sql(SELECT + where + " ORDER BY lower(u.username) LIMIT :limit").params(params)
-                .query(UserRepository::map).list();
+                .query(this::map).list();
     }
 
     static String likeEscape(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    private static UserAccount map(ResultSet rs, int row) throws SQLException {
+    /** Seals the TOTP secrets still stored in the clear (written before sealing existed); answers how many. */
+    int sealClearSecrets() {
+        List<Map.Entry<Long, String>> clear = jdbc.sql("""
+                        SELECT id, totp_secret FROM identity.app_user
+                        WHERE totp_secret IS NOT NULL AND totp_secret NOT LIKE 'gcm1:%'""")
+                .query((rs, i) -> Map.entry(rs.getLong(1), rs.getString(2))).list();
+        for (Map.Entry<Long, String> e : clear) {
+            jdbc.sql("UPDATE identity.app_user SET totp_secret = ? WHERE id = ? AND totp_secret = ?")
+                    .params(secrets.seal(e.getValue()), e.getKey(), e.getValue()).update();
+        }
+        return clear.size();
+    }
+
+    private UserAccount map(ResultSet rs, int row) throws SQLException {
         long step = rs.getLong("totp_last_step");
         Long lastStep = rs.wasNull() ? null : step;
         Array codes = rs.getArray("codes");
         List<String> list = codes == null ? List.of() : new ArrayList<>(Arrays.asList((String[]) codes.getArray()));
         return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                 Role.valueOf(rs.getString("role")), rs.getString("password_hash"), rs.getBoolean("password_must_change"),
-                rs.getString("totp_secret"), rs.getBoolean("totp_enrolled"), lastStep, rs.getInt("failed_attempts"),
+                secrets.open(rs.getString("totp_secret")), rs.getBoolean("totp_enrolled"), lastStep, rs.getInt("failed_attempts"),
                 instant(rs.getTimestamp("locked_until")), rs.getBoolean("enabled"), rs.getInt("security_stamp"),
                 instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")),
                 instant(rs.getTimestamp("last_sign_in_at")), rs.getLong("version"), list);

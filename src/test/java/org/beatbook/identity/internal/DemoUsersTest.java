@@ -33,6 +33,30 @@ class DemoUsersTest {
 
     static final DemoJurisdictions CODES = new DemoJurisdictions(List.of("D0"), List.of("D1"), List.of("D2"));
 
+    @Autowired
+    UserRepository users;
+
+    @Test
+    void totpSecretsAreSealedInTheDatabaseAndOldClearOnesAreSealedAtStartUp() {
+        jdbc.sql("DELETE FROM identity.app_user").update();
+        List<DemoCredential> created = demo.createDemoUsers(CODES, 7);
+        List<String> stored = jdbc.sql("SELECT totp_secret FROM identity.app_user WHERE totp_secret IS NOT NULL")
+                .query(String.class).list();
+        assertThat(stored).hasSize(created.size()).allSatisfy(s -> assertThat(s).startsWith("gcm1:"));
+        assertThat(String.join(" ", stored)).doesNotContain(created.get(0).totpSecret());
+
+        // a row written by a version that stored the seed in the clear: still usable, then sealed
+        String name = created.get(0).username();
+        jdbc.sql("UPDATE identity.app_user SET totp_secret = ? WHERE username = ?")
+                .params(created.get(0).totpSecret(), name).update();
+        assertThat(users.findByUsername(name).orElseThrow().totpSecret()).isEqualTo(created.get(0).totpSecret());
+        assertThat(users.sealClearSecrets()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT totp_secret FROM identity.app_user WHERE username = ?").param(name)
+                .query(String.class).single()).startsWith("gcm1:");
+        assertThat(users.findByUsername(name).orElseThrow().totpSecret()).isEqualTo(created.get(0).totpSecret());
+        assertThat(users.sealClearSecrets()).isZero();
+    }
+
     @Test
     void createsOneUserPerRoleAndTwoAuxiliariesThatCanSignInAndUseTheirTokens() throws Exception {
         jdbc.sql("DELETE FROM identity.app_user").update();
