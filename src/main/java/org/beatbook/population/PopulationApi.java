@@ -3,7 +3,9 @@ package org.beatbook.population;
 import org.beatbook.shared.security.Scope;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,6 +17,13 @@ public interface PopulationApi {
 
     /** The person, if registered and within {@code scope}. */
     Optional<ResidentRef> find(long personId, Scope scope);
+
+    /**
+     * The persons holding these resident ID numbers (canonical, 18 characters), for readers that work on many rows
+     * at once (the vehicle import): number → person id, a merged-away record answering its survivor. A person
+     * without a current residence in {@code scope} is absent, exactly like an unknown number.
+     */
+    Map<String, Long> byIdNumbers(Collection<String> idNumbers, Scope scope);
 
     /** Current occupants of a room within {@code scope}; empty when the room is outside it. */
     List<ResidentRef> occupants(String roomCode, Scope scope);

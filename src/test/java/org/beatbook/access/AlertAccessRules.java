@@ -34,6 +34,7 @@ class AlertAccessRules implements AccessRules {
         AccessRule.Ids acked = new AccessRule.Ids(s.ownAcknowledged(), s.foreignAlert(), "999999999");
         AccessRule.Ids entry = new AccessRule.Ids(s.hotlistEntry(), null, "999999999");
         String dispatch = "{\"assigneeId\":" + s.assigneeId() + "}";
+        var runs = EmptyImportRuns.of(f, "hotlist", KEEPERS);
         return List.of(
                 unscoped(GET, "/api/v1/alerts", POLICE, c -> get("/api/v1/alerts")),
                 unscoped(GET, "/api/v1/alerts/stream", POLICE, c -> get("/api/v1/alerts/stream")),
@@ -53,6 +54,16 @@ class AlertAccessRules implements AccessRules {
                 unscoped(GET, "/api/v1/imports/hotlist/template", KEEPERS, c -> get("/api/v1/imports/hotlist/template")),
                 unscoped(POST, "/api/v1/imports/hotlist", KEEPERS,
                         c -> multipart("/api/v1/imports/hotlist").file(hotlistWorkbook())),
+                new AccessRule(GET, "/api/v1/imports/hotlist/{id}", KEEPERS, runs,
+                        id -> get("/api/v1/imports/hotlist/" + id)),
+                new AccessRule(GET, "/api/v1/imports/hotlist/{id}/report", KEEPERS, runs,
+                        id -> get("/api/v1/imports/hotlist/" + id + "/report")),
+                unscoped(GET, "/hotlist/import", KEEPERS, c -> get("/hotlist/import")),
+                unscoped(GET, "/hotlist/import/template.xlsx", KEEPERS, c -> get("/hotlist/import/template.xlsx")),
+                unscoped(POST, "/hotlist/import", KEEPERS, c -> multipart("/hotlist/import").file(hotlistWorkbook())),
+                new AccessRule(GET, "/hotlist/import/{id}", KEEPERS, runs, id -> get("/hotlist/import/" + id)),
+                new AccessRule(GET, "/hotlist/import/{id}/report.xlsx", KEEPERS, runs,
+                        id -> get("/hotlist/import/" + id + "/report.xlsx")),
 
                 unscoped(GET, "/alerts/live", POLICE, c -> get("/alerts/live")),
                 unscoped(GET, "/alerts/live/stream", POLICE, c -> get("/alerts/live/stream")),

@@ -1,6 +1,7 @@
 package org.beatbook.access;
 
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 
 import java.util.List;
 
@@ -10,6 +11,7 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -23,6 +25,7 @@ class VehicleAccessRules implements AccessRules {
         String json = MediaType.APPLICATION_JSON_VALUE;
         AccessRule.Ids vehicle = new AccessRule.Ids(s.ownVehicle(), s.foreignVehicle(), "999999999");
         AccessRule.Ids owner = new AccessRule.Ids(p.ownPerson(), p.foreignPerson(), "999999999");
+        var runs = EmptyImportRuns.of(f, "vehicles", PopulationAccessRules.OPERATIONAL);
         return List.of(
                 unscoped(GET, "/api/v1/vehicles", PopulationAccessRules.OPERATIONAL,
                         c -> get("/api/v1/vehicles").param("q", "E2801160")),
@@ -39,6 +42,30 @@ class VehicleAccessRules implements AccessRules {
                         id -> get("/vehicles/new").param("owner", id)),
                 unscoped(POST, "/vehicles", PopulationAccessRules.OPERATIONAL, c -> post("/vehicles")
                         .param("kind", "EBIKE").param("tag", "E2801160AAAA0002").param("ownerId", p.ownPerson())
-                        .param("addressCode", p.ownRoom())));
+                        .param("addressCode", p.ownRoom())),
+
+                unscoped(GET, "/api/v1/imports/vehicles/template", PopulationAccessRules.OPERATIONAL,
+                        c -> get("/api/v1/imports/vehicles/template")),
+                unscoped(POST, "/api/v1/imports/vehicles", PopulationAccessRules.OPERATIONAL,
+                        c -> multipart("/api/v1/imports/vehicles").file(emptyVehicleFile())),
+                new AccessRule(GET, "/api/v1/imports/vehicles/{id}", PopulationAccessRules.OPERATIONAL, runs,
+                        id -> get("/api/v1/imports/vehicles/" + id)),
+                new AccessRule(GET, "/api/v1/imports/vehicles/{id}/report", PopulationAccessRules.OPERATIONAL, runs,
+                        id -> get("/api/v1/imports/vehicles/" + id + "/report")),
+                unscoped(GET, "/vehicles/import", PopulationAccessRules.OPERATIONAL, c -> get("/vehicles/import")),
+                unscoped(GET, "/vehicles/import/template.xlsx", PopulationAccessRules.OPERATIONAL,
+                        c -> get("/vehicles/import/template.xlsx")),
+                unscoped(POST, "/vehicles/import", PopulationAccessRules.OPERATIONAL,
+                        c -> multipart("/vehicles/import").file(emptyVehicleFile())),
+                new AccessRule(GET, "/vehicles/import/{id}", PopulationAccessRules.OPERATIONAL, runs,
+                        id -> get("/vehicles/import/" + id)),
+                new AccessRule(GET, "/vehicles/import/{id}/report.xlsx", PopulationAccessRules.OPERATIONAL, runs,
+                        id -> get("/vehicles/import/" + id + "/report.xlsx")));
+    }
+
+    /** A vehicle file with only the header row: a valid upload that registers nothing. */
+    static MockMultipartFile emptyVehicleFile() {
+        return PopulationAccessRules.headerOnlyWorkbook("车辆", "车辆类型（机动车/电动自行车）", "号牌号码", "电子标签（RFID）",
+                "车主公民身份号码", "地址编码");
     }
 }

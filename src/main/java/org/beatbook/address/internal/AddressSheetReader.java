@@ -34,7 +34,8 @@ public final class AddressSheetReader {
         }
     }
 
-    private static final List<SheetColumn> COLUMNS = Arrays.stream(Column.values())
+    /** The template's columns for the shared reader and the shared upload page. */
+    public static final List<SheetColumn> COLUMNS = Arrays.stream(Column.values())
             .map(c -> new SheetColumn(c.field, c.header,
                     c == Column.PARENT_CODE || c == Column.LEVEL || c == Column.NAME, false, 16))
             .toList();

@@ -11,8 +11,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.beatbook.address.AddressLevel;
 import org.beatbook.address.PlaceCategory;
 import org.beatbook.address.internal.AddressSheetReader.Column;
+import org.beatbook.shared.spreadsheet.Workbooks;
 import org.springframework.context.MessageSource;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 
 import java.io.ByteArrayOutputStream;
@@ -26,9 +26,11 @@ import java.util.stream.Collectors;
 public class AddressWorkbooks {
 
     private final MessageSource messages;
+    private final Workbooks workbooks;
 
-    AddressWorkbooks(MessageSource messages) {
+    AddressWorkbooks(MessageSource messages, Workbooks workbooks) {
         this.messages = messages;
+        this.workbooks = workbooks;
     }
 
     /** Header row 编码, 上级编码, 层级, 名称, 类别, 纬度, 经度 (code columns typed as text), and an instructions sheet. */
@@ -120,10 +122,7 @@ public class AddressWorkbooks {
 
     /** The problem's reason in the reader's language. */
     public String problem(ImportProblem p, Locale locale) {
-        Object[] args = p.args().stream()
-                .map(a -> a.startsWith("msg:") ? new DefaultMessageSourceResolvable(a.substring(4)) : (Object) a)
-                .toArray();
-        return messages.getMessage(p.key(), args, p.key(), locale);
+        return workbooks.reason(p.key(), p.args(), locale);
     }
 
     private String msg(String key, Locale locale) {

@@ -8,8 +8,8 @@ import org.beatbook.address.internal.AddressWorkbooks;
 import org.beatbook.address.internal.ImportProblem;
 import org.beatbook.address.internal.ImportReport;
 import org.beatbook.shared.security.Caller;
+import org.beatbook.shared.spreadsheet.ImportPages;
 import org.beatbook.shared.web.InvalidInput;
-import org.beatbook.shared.web.NotFound;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -82,7 +82,7 @@ class AddressImportApiController {
     }
 
     private ImportReport find(UUID id) {
-        return imports.report(id, Caller.current()).orElseThrow(() -> new AddressImportPageController.ImportNotFound(id));
+        return ImportPages.found(imports.report(id, Caller.current()), id);
     }
 
     static ImportReport run(AddressImport imports, MultipartFile file) {

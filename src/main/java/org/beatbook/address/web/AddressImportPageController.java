@@ -1,12 +1,12 @@
 package org.beatbook.address.web;
 
 import org.beatbook.address.internal.AddressImport;
+import org.beatbook.address.internal.AddressSheetReader;
 import org.beatbook.address.internal.AddressWorkbooks;
 import org.beatbook.address.internal.ImportReport;
 import org.beatbook.shared.security.Caller;
-import org.beatbook.shared.web.InvalidInput;
-import org.beatbook.shared.web.NotFound;
-import org.springframework.context.MessageSource;
+import org.beatbook.shared.spreadsheet.ImportPage;
+import org.beatbook.shared.spreadsheet.ImportPages;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,20 +28,28 @@ import java.util.UUID;
 @PreAuthorize(AddressApiController.WRITERS)
 class AddressImportPageController {
 
+    /**
+     * The upload page is the shared one; the template (with the tables of levels and categories), the report page
+     * and its xlsx stay the address module's own: its runs live in its own table and name columns in the reader's
+     * language.
+     */
+    static final ImportPage PAGE = new ImportPage("addresses", "/addresses/import", "address.import",
+            "address.import.template", "/addresses", "address.title", AddressImport.MAX_ROWS,
+            AddressSheetReader.COLUMNS, null, "address-import-report.xlsx");
+
     private final AddressImport imports;
     private final AddressWorkbooks workbooks;
-    private final MessageSource messages;
+    private final ImportPages pages;
 
-    AddressImportPageController(AddressImport imports, AddressWorkbooks workbooks, MessageSource messages) {
+    AddressImportPageController(AddressImport imports, AddressWorkbooks workbooks, ImportPages pages) {
         this.imports = imports;
         this.workbooks = workbooks;
-        this.messages = messages;
+        this.pages = pages;
     }
 
     @GetMapping
     String page(Model model) {
-        model.addAttribute("maxRows", AddressImport.MAX_ROWS);
-        return "address/import";
+        return pages.page(PAGE, model);
     }
 
     @GetMapping("/template.xlsx")
@@ -52,17 +60,8 @@ class AddressImportPageController {
     @PostMapping
     String upload(@RequestParam(value = "file", required = false) MultipartFile file, Model model,
                   HttpServletResponse response) {
-        try {
-            ImportReport report = AddressImportApiController.run(imports, file);
-            return "redirect:/addresses/import/" + report.id();
-        } catch (InvalidInput e) {
-            InvalidInput.Violation v = e.violations().get(0);
-            model.addAttribute("fileError", messages.getMessage(v.messageKey(), v.args(), v.messageKey(),
-                    LocaleContextHolder.getLocale()));
-            model.addAttribute("maxRows", AddressImport.MAX_ROWS);
-            response.setStatus(e.status().value());
-            return "address/import";
-        }
+        return pages.upload(PAGE, file, (in, name) -> imports.importFile(in, name, Caller.current()).id(),
+                model, response);
     }
 
     @GetMapping("/{id}")
@@ -81,13 +80,6 @@ class AddressImportPageController {
     }
 
     private ImportReport find(UUID id) {
-        return imports.report(id, Caller.current()).orElseThrow(() -> new ImportNotFound(id));
-    }
-
-    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
-    static class ImportNotFound extends NotFound {
-        ImportNotFound(UUID id) {
-            super("import", id.toString());
-        }
+        return ImportPages.found(imports.report(id, Caller.current()), id);
     }
 }

@@ -7,6 +7,7 @@ import org.beatbook.shared.spreadsheet.ImportReport;
 import org.beatbook.shared.spreadsheet.ImportRuns;
 import org.beatbook.shared.spreadsheet.RowProblem;
 import org.beatbook.shared.spreadsheet.SheetColumn;
+import org.beatbook.shared.spreadsheet.SheetImport;
 import org.beatbook.shared.spreadsheet.SheetReader;
 import org.beatbook.shared.spreadsheet.SheetRow;
 import org.beatbook.shared.web.InvalidInput;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -30,7 +32,7 @@ import java.util.UUID;
  * unchanged; one audit row for the run.
  */
 @Service
-public class HotlistImport {
+public class HotlistImport implements SheetImport {
 
     public static final String KIND = "hotlist";
     public static final int MAX_ROWS = 200_000;
@@ -55,6 +57,7 @@ public class HotlistImport {
         this.events = events;
     }
 
+    @Override
     @Transactional
     public ImportReport importFile(InputStream upload, String fileName, Caller caller) {
         List<SheetRow> rows = SheetReader.read(upload, COLUMNS, MAX_ROWS);
@@ -100,6 +103,12 @@ public class HotlistImport {
                 + "; rejected=" + report.rejected(), null));
         matcher.reloadAfterCommit();
         return report;
+    }
+
+    /** The report of a run of this user. */
+    @Override
+    public Optional<ImportReport> report(UUID id, Caller caller) {
+        return runs.find(KIND, id, caller.username());
     }
 
     /** PLATE / TAG, or the template's Chinese words for them. */

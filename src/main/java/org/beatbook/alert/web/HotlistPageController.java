@@ -6,6 +6,7 @@ import org.beatbook.alert.internal.Hotlists;
 import org.beatbook.alert.internal.Hotlists.NewEntry;
 import org.beatbook.shared.security.Caller;
 import org.beatbook.shared.security.Role;
+import org.beatbook.shared.spreadsheet.ImportPages;
 import org.beatbook.shared.web.InvalidInput;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -22,17 +23,19 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The hotlist page: search, enter a stolen vehicle, take one off. */
+/** The hotlist page: search, enter a stolen vehicle or upload a list of them, take one off. */
 @Controller
 @RequestMapping("/hotlist")
 @PreAuthorize(AlertApiController.POLICE)
 class HotlistPageController {
 
     private final Hotlists hotlists;
+    private final ImportPages imports;
     private final MessageSource messages;
 
-    HotlistPageController(Hotlists hotlists, MessageSource messages) {
+    HotlistPageController(Hotlists hotlists, ImportPages imports, MessageSource messages) {
         this.hotlists = hotlists;
+        this.imports = imports;
         this.messages = messages;
     }
 
@@ -41,7 +44,7 @@ class HotlistPageController {
         model.addAttribute("q", q);
         model.addAttribute("kinds", HotlistKind.values());
         Caller caller = Caller.current();
-        model.addAttribute("mayEdit", caller.role() == Role.STATION_LEADER || caller.role() == Role.COMMUNITY_OFFICER);
+        editing(model, caller.role() == Role.STATION_LEADER || caller.role() == Role.COMMUNITY_OFFICER);
         try {
             model.addAttribute("result", hotlists.search(q, 0, 100));
         } catch (InvalidInput e) {
@@ -66,7 +69,7 @@ class HotlistPageController {
             model.addAttribute("form", Map.of("kind", kind == null ? "" : kind, "value", value == null ? "" : value,
                     "source", source == null ? "" : source, "reference", reference == null ? "" : reference));
             model.addAttribute("kinds", HotlistKind.values());
-            model.addAttribute("mayEdit", true);
+            editing(model, true);
             model.addAttribute("result", hotlists.search(null, 0, 100));
             return "alert/hotlist";
         }
@@ -77,6 +80,14 @@ class HotlistPageController {
     String remove(@PathVariable long id) {
         hotlists.remove(id, Caller.current());
         return "redirect:/hotlist";
+    }
+
+    /** Whether the caller keeps the list: then the page offers the entry form and the upload. */
+    private void editing(Model model, boolean mayEdit) {
+        model.addAttribute("mayEdit", mayEdit);
+        if (mayEdit) {
+            model.addAttribute("upload", imports.form(HotlistImportPageController.PAGE, null));
+        }
     }
 
     private Map<String, String> errors(InvalidInput e) {

@@ -9,6 +9,7 @@ import org.beatbook.shared.masking.Masking;
 import org.beatbook.shared.security.Caller;
 import org.beatbook.shared.spreadsheet.ImportReport;
 import org.beatbook.shared.spreadsheet.RowProblem;
+import org.beatbook.shared.spreadsheet.SheetImport;
 import org.beatbook.shared.spreadsheet.SheetReader;
 import org.beatbook.shared.spreadsheet.SheetRow;
 import org.springframework.stereotype.Service;
@@ -31,7 +32,7 @@ import java.util.UUID;
  * nothing. A tenant who lives in the room according to the person index (same name and document) is linked.
  */
 @Service
-public class HouseImport {
+public class HouseImport implements SheetImport {
 
     private final RoomPlaces places;
     private final PopulationApi population;
@@ -45,6 +46,7 @@ public class HouseImport {
         this.writer = writer;
     }
 
+    @Override
     @Transactional
     public ImportReport importFile(InputStream upload, String fileName, Caller caller) {
         List<SheetRow> rows = SheetReader.read(upload, HouseSheet.COLUMNS, HouseSheet.MAX_ROWS);
@@ -85,6 +87,7 @@ public class HouseImport {
         return writer.write(planned, rows.size(), problems, fileName, caller);
     }
 
+    @Override
     public Optional<ImportReport> report(UUID id, Caller caller) {
         return writer.report(id, caller);
     }

@@ -3,13 +3,8 @@ package org.beatbook.housing.web;
 import jakarta.servlet.http.HttpServletResponse;
 import org.beatbook.housing.internal.HouseImport;
 import org.beatbook.housing.internal.HouseSheet;
-import org.beatbook.shared.security.Caller;
-import org.beatbook.shared.spreadsheet.ImportReport;
-import org.beatbook.shared.spreadsheet.Workbooks;
-import org.beatbook.shared.spreadsheet.Xlsx;
-import org.beatbook.shared.web.InvalidInput;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import org.beatbook.shared.spreadsheet.ImportPage;
+import org.beatbook.shared.spreadsheet.ImportPages;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -21,68 +16,56 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
+import java.util.List;
 import java.util.UUID;
 
-/** Upload page of the houses/tenancies import, its template and its reports (the shared report page). */
+/** Upload page of the houses/tenancies import, its template and its reports (the shared import pages). */
 @Controller
 @RequestMapping("/houses/import")
 @PreAuthorize(HouseApiController.OPERATIONAL)
 class HouseImportPageController {
 
-    private final HouseImport imports;
-    private final Workbooks workbooks;
-    private final MessageSource messages;
+    static final ImportPage PAGE = new ImportPage(HouseSheet.KIND, "/houses/import", "housing.import",
+            "housing.import.template", "/houses", "housing.ledger.title.short", HouseSheet.MAX_ROWS,
+            HouseSheet.COLUMNS, new ImportPage.Template("housing.template.sheet",
+            List.of("housing.template.help1", "housing.template.help2", "housing.template.help3",
+                    "housing.template.help4"),
+            List.of(List.of("3405241000010010010101", "出租", "王建国", "", "13955550101", "王建国", "13955550101",
+                    "李明", "34052419900101001X", "13800000001", "2026-03-01", "2027-02-28", "ZL2026-0101",
+                    "2026-11-20", "正常", "")),
+            "house-template.xlsx"), "house-import-report.xlsx");
 
-    HouseImportPageController(HouseImport imports, Workbooks workbooks, MessageSource messages) {
+    private final HouseImport imports;
+    private final ImportPages pages;
+
+    HouseImportPageController(HouseImport imports, ImportPages pages) {
         this.imports = imports;
-        this.workbooks = workbooks;
-        this.messages = messages;
+        this.pages = pages;
     }
 
     @GetMapping
     String page(Model model) {
-        model.addAttribute("maxRows", HouseSheet.MAX_ROWS);
-        return "housing/import";
+        return pages.page(PAGE, model);
     }
 
     @GetMapping("/template.xlsx")
     ResponseEntity<byte[]> template() {
-        return Xlsx.download(HouseImportApiController.template(workbooks, messages, LocaleContextHolder.getLocale()),
-                "house-template.xlsx");
+        return pages.template(PAGE);
     }
 
     @PostMapping
     String upload(@RequestParam(value = "file", required = false) MultipartFile file, Model model,
                   HttpServletResponse response) {
-        try {
-            ImportReport report = Xlsx.upload(file, in -> imports.importFile(in, file.getOriginalFilename(),
-                    Caller.current()));
-            return "redirect:/houses/import/" + report.id();
-        } catch (InvalidInput e) {
-            InvalidInput.Violation v = e.violations().get(0);
-            model.addAttribute("fileError", messages.getMessage(v.messageKey(), v.args(), v.messageKey(),
-                    LocaleContextHolder.getLocale()));
-            model.addAttribute("maxRows", HouseSheet.MAX_ROWS);
-            response.setStatus(e.status().value());
-            return "housing/import";
-        }
+        return pages.upload(PAGE, imports, file, model, response);
     }
 
     @GetMapping("/{id}")
-    String report(@PathVariable UUID id, Model model) {
-        ImportReport report = HouseImportApiController.find(imports, id);
-        model.addAttribute("report", workbooks.view(report, HouseSheet.COLUMNS, LocaleContextHolder.getLocale()));
-        model.addAttribute("backHref", "/houses");
-        model.addAttribute("backLabel", messages.getMessage("housing.ledger.title.short", null,
-                LocaleContextHolder.getLocale()));
-        model.addAttribute("againHref", "/houses/import");
-        model.addAttribute("downloadHref", "/houses/import/" + id + "/report.xlsx");
-        return "spreadsheet/import-report";
+    String report(@PathVariable("id") UUID id, Model model) {
+        return pages.report(PAGE, imports, id, model);
     }
 
     @GetMapping("/{id}/report.xlsx")
-    ResponseEntity<byte[]> reportXlsx(@PathVariable UUID id) {
-        return Xlsx.download(workbooks.report(HouseImportApiController.find(imports, id), HouseSheet.COLUMNS,
-                LocaleContextHolder.getLocale()), "house-import-report.xlsx");
+    ResponseEntity<byte[]> reportXlsx(@PathVariable("id") UUID id) {
+        return pages.reportXlsx(PAGE, imports, id);
     }
 }

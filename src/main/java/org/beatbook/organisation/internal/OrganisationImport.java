@@ -8,6 +8,7 @@ import org.beatbook.shared.security.Caller;
 import org.beatbook.shared.spreadsheet.ImportReport;
 import org.beatbook.shared.spreadsheet.ImportRuns;
 import org.beatbook.shared.spreadsheet.RowProblem;
+import org.beatbook.shared.spreadsheet.SheetImport;
 import org.beatbook.shared.spreadsheet.SheetReader;
 import org.beatbook.shared.spreadsheet.SheetRow;
 import org.beatbook.shared.web.InvalidInput;
@@ -33,7 +34,7 @@ import java.util.UUID;
  * equal to what is stored counts as unchanged, so importing the same file twice changes nothing.
  */
 @Service
-public class OrganisationImport {
+public class OrganisationImport implements SheetImport {
 
     private final OrganisationStore store;
     private final OrganisationInput input;
@@ -50,6 +51,7 @@ public class OrganisationImport {
         this.events = events;
     }
 
+    @Override
     @Transactional
     public ImportReport importFile(InputStream upload, String fileName, Caller caller) {
         return importRows(SheetReader.read(upload, OrganisationSheet.COLUMNS, OrganisationSheet.MAX_ROWS), fileName,
@@ -154,6 +156,7 @@ public class OrganisationImport {
         return report;
     }
 
+    @Override
     public Optional<ImportReport> report(UUID id, Caller caller) {
         return runs.find(OrganisationSheet.KIND, id, caller.username());
     }

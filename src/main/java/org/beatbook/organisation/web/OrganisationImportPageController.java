@@ -3,12 +3,8 @@ package org.beatbook.organisation.web;
 import jakarta.servlet.http.HttpServletResponse;
 import org.beatbook.organisation.internal.OrganisationImport;
 import org.beatbook.organisation.internal.OrganisationSheet;
-import org.beatbook.shared.spreadsheet.ImportReport;
-import org.beatbook.shared.spreadsheet.Workbooks;
-import org.beatbook.shared.spreadsheet.Xlsx;
-import org.beatbook.shared.web.InvalidInput;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import org.beatbook.shared.spreadsheet.ImportPage;
+import org.beatbook.shared.spreadsheet.ImportPages;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -20,66 +16,55 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
+import java.util.List;
 import java.util.UUID;
 
-/** Upload page of the organisation import, its template and its reports. */
+/** Upload page of the organisation import, its template and its reports (the shared import pages). */
 @Controller
 @RequestMapping("/organisations/import")
 @PreAuthorize(OrganisationApiController.OPERATIONAL)
 class OrganisationImportPageController {
 
-    private final OrganisationImport imports;
-    private final Workbooks workbooks;
-    private final MessageSource messages;
+    static final ImportPage PAGE = new ImportPage(OrganisationSheet.KIND, "/organisations/import",
+            "organisation.import", "organisation.import.template", "/organisations", "organisation.list.title",
+            OrganisationSheet.MAX_ROWS, OrganisationSheet.COLUMNS, new ImportPage.Template("organisation.import.sheet",
+            List.of("organisation.import.help.1", "organisation.import.help.2", "organisation.import.help.3",
+                    "organisation.import.help.4"),
+            List.of(List.of("含山县恒达商贸有限公司", "91340522MA2N0C1X4W", "(地址编码)", "企业", "批发零售", "王伟", "",
+                    "0555-5321234", "李强", "13955512345", "营业")),
+            "organisation-template.xlsx"), "organisation-import-report.xlsx");
 
-    OrganisationImportPageController(OrganisationImport imports, Workbooks workbooks, MessageSource messages) {
+    private final OrganisationImport imports;
+    private final ImportPages pages;
+
+    OrganisationImportPageController(OrganisationImport imports, ImportPages pages) {
         this.imports = imports;
-        this.workbooks = workbooks;
-        this.messages = messages;
+        this.pages = pages;
     }
 
     @GetMapping
     String page(Model model) {
-        model.addAttribute("maxRows", OrganisationSheet.MAX_ROWS);
-        return "organisation/import";
+        return pages.page(PAGE, model);
     }
 
     @GetMapping("/template.xlsx")
     ResponseEntity<byte[]> template() {
-        return OrganisationImportApiController.template(workbooks, messages, LocaleContextHolder.getLocale());
+        return pages.template(PAGE);
     }
 
     @PostMapping
     String upload(@RequestParam(value = "file", required = false) MultipartFile file, Model model,
                   HttpServletResponse response) {
-        try {
-            ImportReport report = OrganisationImportApiController.run(imports, file);
-            return "redirect:/organisations/import/" + report.id();
-        } catch (InvalidInput e) {
-            InvalidInput.Violation v = e.violations().get(0);
-            model.addAttribute("fileError", messages.getMessage(v.messageKey(), v.args(), v.messageKey(),
-                    LocaleContextHolder.getLocale()));
-            model.addAttribute("maxRows", OrganisationSheet.MAX_ROWS);
-            response.setStatus(e.status().value());
-            return "organisation/import";
-        }
+        return pages.upload(PAGE, imports, file, model, response);
     }
 
     @GetMapping("/{id}")
     String report(@PathVariable("id") UUID id, Model model) {
-        ImportReport report = OrganisationImportApiController.find(imports, id);
-        model.addAttribute("report", workbooks.view(report, OrganisationSheet.COLUMNS, LocaleContextHolder.getLocale()));
-        model.addAttribute("backHref", "/organisations");
-        model.addAttribute("backLabel", messages.getMessage("organisation.list.title", null,
-                LocaleContextHolder.getLocale()));
-        model.addAttribute("againHref", "/organisations/import");
-        model.addAttribute("downloadHref", "/organisations/import/" + id + "/report.xlsx");
-        return "spreadsheet/import-report";
+        return pages.report(PAGE, imports, id, model);
     }
 
     @GetMapping("/{id}/report.xlsx")
     ResponseEntity<byte[]> reportXlsx(@PathVariable("id") UUID id) {
-        return Xlsx.download(workbooks.report(OrganisationImportApiController.find(imports, id),
-                OrganisationSheet.COLUMNS, LocaleContextHolder.getLocale()), "organisation-import-report.xlsx");
+        return pages.reportXlsx(PAGE, imports, id);
     }
 }

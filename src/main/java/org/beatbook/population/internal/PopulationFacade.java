@@ -9,7 +9,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@link PopulationApi} over the person store. */
@@ -38,6 +41,27 @@ class PopulationFacade implements PopulationApi {
                     current.map(PersonViews.ResidenceView::addressCode).orElse(null),
                     current.map(PersonViews.ResidenceView::residenceType).orElse(null));
         });
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, Long> byIdNumbers(Collection<String> idNumbers, Scope scope) {
+        Map<String, Long> found = new HashMap<>();
+        if (idNumbers.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                        SELECT p.document_number, coalesce(p.merged_into, p.id)
+                          FROM population.person p
+                         WHERE p.document_number = ANY(?) AND p.document_type IN ('RESIDENT_ID', 'HMT_RESIDENCE_PERMIT')
+                           AND EXISTS (SELECT 1 FROM population.residence r
+                                        WHERE r.person_id = coalesce(p.merged_into, p.id) AND r.moved_out IS NULL
+                                          AND r.node_path <@ ?::ltree[])""")
+                .param(idNumbers.toArray(String[]::new)).param(scope.sqlArray())
+                .query(rs -> {
+                    found.put(rs.getString(1), rs.getLong(2));
+                });
+        return found;
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.beatbook.shared.spreadsheet.ImportReport;
 import org.beatbook.shared.spreadsheet.ImportRuns;
 import org.beatbook.shared.spreadsheet.RowProblem;
 import org.beatbook.shared.spreadsheet.SheetColumn;
+import org.beatbook.shared.spreadsheet.SheetImport;
 import org.beatbook.shared.spreadsheet.SheetReader;
 import org.beatbook.shared.spreadsheet.SheetRow;
 import org.beatbook.shared.web.InvalidInput;
@@ -45,7 +46,7 @@ import java.util.UUID;
  * the merge on the person's page joins two records later.
  */
 @Service
-public class ResidentImport {
+public class ResidentImport implements SheetImport {
 
     public static final String KIND = "residents";
     public static final int MAX_ROWS = 200_000;
@@ -74,6 +75,7 @@ public class ResidentImport {
     }
 
     /** Reads the upload (streamed; anything but a readable xlsx is refused whole) and imports it. */
+    @Override
     @Transactional
     public ImportReport importFile(InputStream upload, String fileName, Caller caller) {
         return importRows(SheetReader.read(upload, ResidentSheet.COLUMNS, MAX_ROWS), fileName, caller);
@@ -99,6 +101,7 @@ public class ResidentImport {
         return report;
     }
 
+    @Override
     public Optional<ImportReport> report(UUID id, Caller caller) {
         return runs.find(KIND, id, caller.username());
     }

@@ -2,12 +2,8 @@ package org.beatbook.population.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.beatbook.population.internal.ResidentImport;
-import org.beatbook.shared.security.Caller;
-import org.beatbook.shared.spreadsheet.ImportReport;
-import org.beatbook.shared.spreadsheet.Xlsx;
-import org.beatbook.shared.web.InvalidInput;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import org.beatbook.shared.spreadsheet.ImportPage;
+import org.beatbook.shared.spreadsheet.ImportPages;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -19,65 +15,55 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
+import java.util.List;
 import java.util.UUID;
 
-/** The upload page of the resident import and its reports (the shared report page). */
+/** The upload page of the resident import and its reports (the shared import pages). */
 @Controller
 @RequestMapping("/persons/import")
 @PreAuthorize(PersonApiController.OPERATIONAL)
 class ResidentImportPageController {
 
-    private final ResidentImport imports;
-    private final ResidentWorkbooks workbooks;
-    private final MessageSource messages;
+    static final ImportPage PAGE = new ImportPage(ResidentImport.KIND, "/persons/import", "population.import",
+            "population.import.templateFile", "/persons", "population.search.title", ResidentImport.MAX_ROWS,
+            ResidentImport.columns(), new ImportPage.Template("population.import.sheet",
+            List.of("population.import.help.1", "population.import.help.2", "population.import.help.3",
+                    "population.import.help.4", "population.import.help.5"),
+            List.of(List.of("江浩", "居民身份证", "34052419800101001X", "13800138000", "（地址编码）", "租户", "汉族", "",
+                    "2024-03-01", "教师", "幸福小学", "独居老人")),
+            "population.import.templateFile"), "population.import.reportFile");
 
-    ResidentImportPageController(ResidentImport imports, ResidentWorkbooks workbooks, MessageSource messages) {
+    private final ResidentImport imports;
+    private final ImportPages pages;
+
+    ResidentImportPageController(ResidentImport imports, ImportPages pages) {
         this.imports = imports;
-        this.workbooks = workbooks;
-        this.messages = messages;
+        this.pages = pages;
     }
 
     @GetMapping
     String page(Model model) {
-        model.addAttribute("maxRows", ResidentImport.MAX_ROWS);
-        return "population/import";
+        return pages.page(PAGE, model);
     }
 
     @GetMapping("/template.xlsx")
     ResponseEntity<byte[]> template() {
-        return workbooks.template(LocaleContextHolder.getLocale());
+        return pages.template(PAGE);
     }
 
     @PostMapping
     String upload(@RequestParam(value = "file", required = false) MultipartFile file, Model model,
                   HttpServletResponse response) {
-        try {
-            ImportReport report = Xlsx.upload(file,
-                    in -> imports.importFile(in, file.getOriginalFilename(), Caller.current()));
-            return "redirect:/persons/import/" + report.id();
-        } catch (InvalidInput e) {
-            InvalidInput.Violation v = e.violations().get(0);
-            model.addAttribute("fileError", messages.getMessage(v.messageKey(), v.args(), v.messageKey(),
-                    LocaleContextHolder.getLocale()));
-            model.addAttribute("maxRows", ResidentImport.MAX_ROWS);
-            response.setStatus(e.status().value());
-            return "population/import";
-        }
+        return pages.upload(PAGE, imports, file, model, response);
     }
 
     @GetMapping("/{id}")
-    String report(@PathVariable UUID id, Model model) {
-        model.addAttribute("report", workbooks.view(workbooks.find(id), LocaleContextHolder.getLocale()));
-        model.addAttribute("backHref", "/persons");
-        model.addAttribute("backLabel", messages.getMessage("population.search.title", null,
-                LocaleContextHolder.getLocale()));
-        model.addAttribute("againHref", "/persons/import");
-        model.addAttribute("downloadHref", "/persons/import/" + id + "/report.xlsx");
-        return "spreadsheet/import-report";
+    String report(@PathVariable("id") UUID id, Model model) {
+        return pages.report(PAGE, imports, id, model);
     }
 
     @GetMapping("/{id}/report.xlsx")
-    ResponseEntity<byte[]> reportXlsx(@PathVariable UUID id) {
-        return workbooks.report(workbooks.find(id), LocaleContextHolder.getLocale());
+    ResponseEntity<byte[]> reportXlsx(@PathVariable("id") UUID id) {
+        return pages.reportXlsx(PAGE, imports, id);
     }
 }

@@ -30,8 +30,13 @@ public record SheetColumn(String field, String header, boolean required, boolean
         return new SheetColumn(field, header, required, text, chars);
     }
 
+    /** The typed header names this column: blanks, asterisks, case and full-width brackets do not matter. */
     boolean matches(String typedHeader) {
-        String h = typedHeader.replaceAll("[\\s*＊]", "").toLowerCase(Locale.ROOT);
-        return h.equals(header) || h.equals(field.toLowerCase(Locale.ROOT));
+        String h = normal(typedHeader);
+        return h.equals(normal(header)) || h.equals(field.toLowerCase(Locale.ROOT));
+    }
+
+    private static String normal(String header) {
+        return header.replaceAll("[\\s*＊]", "").replace('（', '(').replace('）', ')').toLowerCase(Locale.ROOT);
     }
 }

@@ -172,10 +172,15 @@ public class Workbooks {
     }
 
     private String reason(RowProblem p, Locale locale) {
-        Object[] args = p.args().stream()
+        return reason(p.key(), p.args(), locale);
+    }
+
+    /** A row problem's reason in the reader's language; an argument written {@code msg:key} is itself a message. */
+    public String reason(String key, List<String> args, Locale locale) {
+        Object[] resolved = args.stream()
                 .map(a -> a.startsWith("msg:") ? new DefaultMessageSourceResolvable(a.substring(4)) : (Object) a)
                 .toArray();
-        return messages.getMessage(p.key(), args, p.key(), locale);
+        return messages.getMessage(key, resolved, key, locale);
     }
 
     private String msg(String key, Locale locale) {

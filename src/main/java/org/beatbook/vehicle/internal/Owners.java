@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Vehicle owners are persons of the population module; their rooms are nodes of the address tree. */
@@ -41,6 +42,45 @@ public class Owners {
     Optional<Room> homeOf(long personId, String roomCode, Scope scope) {
         boolean lives = population.occupants(roomCode, scope).stream().map(ResidentRef::id).anyMatch(id -> id == personId);
         return lives ? room(roomCode, scope) : Optional.empty();
+    }
+
+    /** Holders of these canonical resident ID numbers within scope: number → person id (see PopulationApi). */
+    Map<String, Long> byIdNumbers(Collection<String> idNumbers, Scope scope) {
+        return population.byIdNumbers(idNumbers, scope);
+    }
+
+    /** Homes looked up for one bulk run: each person and room read once however many rows name them. */
+    Homes homes(Scope scope) {
+        return new Homes(scope);
+    }
+
+    /** Current homes within one scope, cached; a room's label is its own name. */
+    final class Homes {
+        private final Scope scope;
+        private final Map<String, Set<Long>> occupants = new HashMap<>();
+        private final Map<String, Optional<Room>> rooms = new HashMap<>();
+        private final Map<Long, Optional<String>> firstHome = new HashMap<>();
+
+        private Homes(Scope scope) {
+            this.scope = scope;
+        }
+
+        /** The room, if the person lives there now and it is in scope. */
+        Optional<Room> at(long personId, String roomCode) {
+            Set<Long> there = occupants.computeIfAbsent(roomCode, code -> population.occupants(code, scope).stream()
+                    .map(ResidentRef::id).collect(Collectors.toSet()));
+            if (!there.contains(personId)) {
+                return Optional.empty();
+            }
+            return rooms.computeIfAbsent(roomCode, code -> addresses.find(code, scope)
+                    .map(node -> new Room(code, node.path(), node.name())));
+        }
+
+        /** The person's first current home in scope (the room a registration without a room takes). */
+        Optional<Room> of(long personId) {
+            return firstHome.computeIfAbsent(personId, id -> population.find(id, scope)
+                    .map(ResidentRef::addressCode)).flatMap(code -> at(personId, code));
+        }
     }
 
     /** Names of the given persons within scope (one look-up each: a page of vehicles has few owners). */

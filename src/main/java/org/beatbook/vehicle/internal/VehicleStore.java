@@ -11,6 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +51,48 @@ class VehicleStore {
                 .params(r.kind().name(), r.plate(), name(r.plateColor()), name(r.vehicleType()), r.tag(), r.brand(),
                         r.colour(), r.ownerId(), r.nodeCode(), r.nodePath(), by)
                 .query(Long.class).single();
+    }
+
+    /** Inserts many vehicles in one statement (an import's good rows). */
+    void insertAll(List<Row> rows, String by) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO vehicle.vehicle (kind, plate, plate_color, vehicle_type, tag, brand, colour, owner_id,
+                                                     node_code, node_path, registered_by)
+                        SELECT k, p, pc, vt, t, b, c, o, nc, np::ltree, ?::text
+                          FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                      ?::bigint[], ?::text[], ?::text[]) AS x(k, p, pc, vt, t, b, c, o, nc, np)""")
+                .param(by)
+                .param(rows.stream().map(r -> r.kind().name()).toArray(String[]::new))
+                .param(rows.stream().map(Row::plate).toArray(String[]::new))
+                .param(rows.stream().map(r -> name(r.plateColor())).toArray(String[]::new))
+                .param(rows.stream().map(r -> name(r.vehicleType())).toArray(String[]::new))
+                .param(rows.stream().map(Row::tag).toArray(String[]::new))
+                .param(rows.stream().map(Row::brand).toArray(String[]::new))
+                .param(rows.stream().map(Row::colour).toArray(String[]::new))
+                .param(rows.stream().map(Row::ownerId).toArray(Long[]::new))
+                .param(rows.stream().map(Row::nodeCode).toArray(String[]::new))
+                .param(rows.stream().map(Row::nodePath).toArray(String[]::new))
+                .update();
+    }
+
+    /** Who a registered plate or tag belongs to (not scoped: plates and tags are unique across the table). */
+    record Holder(long vehicleId, long ownerId) { }
+
+    /** The holders of these plates and of these tags, each by its plate or tag. */
+    Map<String, Holder> holders(String column, Collection<String> values) {
+        Map<String, Holder> found = new HashMap<>();
+        if (values.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("SELECT " + column + ", id, owner_id FROM vehicle.vehicle WHERE " + column + " = ANY(?)")
+                .param(values.toArray(String[]::new))
+                .query(rs -> {
+                    found.put(rs.getString(1), new Holder(rs.getLong(2), rs.getLong(3)));
+                });
+        return found;
     }
 
     void update(Row r) {

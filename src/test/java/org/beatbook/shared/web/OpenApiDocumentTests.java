@@ -27,7 +27,8 @@ class OpenApiDocumentTests {
         assertThat(doc).bodyJson().extractingPath("$.components.securitySchemes.token.scheme").isEqualTo("bearer");
         String json = doc.getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(json).contains("\"/api/v1/addresses/{code}\"", "\"/api/v1/addresses\"",
-                "\"/api/v1/imports/addresses\"", "\"/api/v1/users\"", "\"/api/v1/tokens\"", "\"/api/v1/audit\"",
+                "\"/api/v1/imports/addresses\"", "\"/api/v1/imports/vehicles\"", "\"/api/v1/users\"",
+                "\"/api/v1/tokens\"", "\"/api/v1/audit\"",
                 "\"/api/v1/me\"");
         assertThat(json).doesNotContain("\"/admin/users\"", "\"/login\"");
         Files.writeString(Path.of("docs", "openapi.json"), json);
