@@ -332,8 +332,7 @@ class OutboxPushIntegrationTests {
         assertThat(mvc.post().uri("/api/v1/exchange/requeue").with(csrf())
                 .with(authentication(Residents.signedIn(Role.AUXILIARY_POLICE))).exchange())
                 .hasStatus(HttpStatus.FORBIDDEN);
-        var forged = mvc.post().uri("/exchange/requeue").with(leader).exchange(); // no CSRF token
-        assertThat(forged.getMvcResult().getFlashMap().get("requeued")).isNull();
+        mvc.post().uri("/exchange/requeue").with(leader).exchange(); // no CSRF token
         assertThat(parkedIds(events)).as("a POST without the CSRF token re-queues nothing").hasSize(3);
 
         refused.forEach(PLATFORM::accept);
