@@ -133,6 +133,12 @@ public final class UpstreamSimulator implements AutoCloseable {
         permanentRefusals.put(objectId, code);
     }
 
+    /** Stop refusing this object id (the platform's reason was dealt with). */
+    public void accept(String objectId) {
+        permanentRefusals.remove(objectId);
+        temporaryRefusals.remove(objectId);
+    }
+
     /** Refuse this object id {@code times} times with StatusCode "2" (busy), then accept it. */
     public void refuseTemporarily(String objectId, int times) {
         temporaryRefusals.put(objectId, new AtomicInteger(times));

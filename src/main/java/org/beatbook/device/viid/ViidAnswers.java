@@ -38,8 +38,8 @@ class ViidAnswers {
         return field + ": " + text(messageKey, locale);
     }
 
-    String text(String messageKey, Locale locale) {
-        return messages.getMessage(messageKey, null, messageKey, locale);
+    String text(String messageKey, Locale locale, Object... args) {
+        return messages.getMessage(messageKey, args, messageKey, locale);
     }
 
     <T> ResponseEntity<T> reply(HttpStatus status, T body) {

@@ -9,11 +9,17 @@ import org.beatbook.device.viid.ViidObjects.Read;
 import org.beatbook.device.viid.ViidReplies.ResponseStatus;
 import org.beatbook.device.viid.ViidReplies.StatusListReply;
 import org.beatbook.device.viid.ViidReplies.StatusReply;
+import org.beatbook.shared.web.PayloadTooLarge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -47,19 +53,24 @@ class ViidController {
     private final ViidIngest ingest;
     private final ViidAnswers answers;
     private final ObjectMapper json;
+    private final ViidSubscriptions subscriptions;
+    private final long maxBodyBytes;
 
-    ViidController(ViidSessions sessions, ViidIngest ingest, ViidAnswers answers, ObjectMapper json) {
+    ViidController(ViidSessions sessions, ViidIngest ingest, ViidAnswers answers, ObjectMapper json,
+                   ViidSubscriptions subscriptions, @Value("${beatbook.web.max-body-bytes:2097152}") long maxBodyBytes) {
         this.sessions = sessions;
         this.ingest = ingest;
         this.answers = answers;
         this.json = json;
+        this.subscriptions = subscriptions;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     @PostMapping("/System/Register")
     ResponseEntity<StatusReply> register(HttpServletRequest request, @RequestBody(required = false) byte[] body,
                                          Locale locale) {
         return sessions.digest(request, body, "RegisterObject", locale, deviceId -> {
-            sessions.register(deviceId);
+            sessions.register(deviceId, request.getRemoteAddr());
             return answers.reply(HttpStatus.OK, new StatusReply(answers.ok(deviceId, request.getRequestURI(), locale)));
         });
     }
@@ -80,7 +91,7 @@ class ViidController {
         JsonNode root = tree(body);
         String named = request.getHeader(USER_IDENTIFY) != null ? request.getHeader(USER_IDENTIFY)
                 : ViidObjects.deviceIdOf(root, "KeepaliveObject");
-        Optional<DeviceRef> device = sessions.registered(named);
+        Optional<DeviceRef> device = sessions.keptAlive(named);
         if (device.isEmpty()) {
             return done(notRegistered(named, url, locale));
         }
@@ -116,12 +127,19 @@ class ViidController {
         });
     }
 
-    /** Subscriptions are acknowledged per object; Beatbook keeps none (it sends no notifications). */
+    /**
+     * Subscriptions are stored (the good ones of a list, all or none) and answered per object; OperateType 1 cancels.
+     * Beatbook sends no notifications.
+     */
     @PostMapping("/Subscribes")
     CompletableFuture<ResponseEntity<?>> subscribes(HttpServletRequest request,
                                                     @RequestBody(required = false) byte[] body, Locale locale) {
-        return objects(request, body, locale, root -> ViidObjects.subscribes(root).stream()
-                .map(r -> new Item(r.id(), List.of(), r.field(), r.messageKey())).toList());
+        return objects(request, body, locale, root -> {
+            List<Read<ViidObjects.Subscription>> read = ViidObjects.subscribes(root);
+            subscriptions.store(request.getHeader(USER_IDENTIFY).trim(),
+                    read.stream().filter(Read::ok).map(Read::object).toList());
+            return read.stream().map(r -> new Item(r.id(), List.of(), r.field(), r.messageKey())).toList();
+        });
     }
 
     /** Notifications of a subscription: the vehicles inside are stored; one status per notification. */
@@ -246,6 +264,28 @@ class ViidController {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                 .contentType(ViidAnswers.VIID_JSON).body(new StatusReply(answers.status(named, url,
                         ViidReplies.DEVICE_BUSY, answers.text("viid.status.unavailable", locale))));
+    }
+
+    /**
+     * A body without a declared length that grew past the limit while it was read (the shared size filter cut it
+     * off), or one that could not be read at all: a ResponseStatus, not the API's problem JSON.
+     */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<StatusReply> unreadable(HttpMessageNotReadableException e, HttpServletRequest request, Locale locale) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PayloadTooLarge) {
+                return answers.reply(HttpStatus.CONTENT_TOO_LARGE,
+                        ViidBodyLimit.tooLarge(answers, request, locale, maxBodyBytes));
+            }
+        }
+        return answers.error(HttpStatus.BAD_REQUEST, request.getHeader(USER_IDENTIFY), request.getRequestURI(),
+                ViidReplies.INVALID_JSON_FORMAT, answers.fieldProblem("body", "viid.json.malformed", locale));
+    }
+
+    /** The database is away (registrations and subscriptions live there): busy, try again, never a 500. */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<?> storeUnavailable(RuntimeException e, HttpServletRequest request, Locale locale) {
+        return unavailable(request.getHeader(USER_IDENTIFY), request.getRequestURI(), locale, e);
     }
 
     private static CompletableFuture<ResponseEntity<?>> done(ResponseEntity<?> answer) {

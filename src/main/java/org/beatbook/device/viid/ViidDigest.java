@@ -1,6 +1,7 @@
 package org.beatbook.device.viid;
 
 import org.beatbook.device.DeviceDirectory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -16,17 +17,22 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * HTTP Digest (RFC 7616 as GA/T 1400 uses it: MD5, qop=auth) for Register and UnRegister. Nonces carry their own
- * expiry and an HMAC under a key made at start, so nothing is stored per challenge; a restart simply makes devices
- * answer a fresh challenge.
+ * expiry, 96 random bits and an HMAC under a key made at start, so nothing is stored per challenge; a restart simply
+ * makes devices answer a fresh challenge. What is stored is the highest nonce count ({@code nc}) each nonce was
+ * accepted with, until the nonce expires: an answer whose nc is not higher (a replayed Authorization header) is
+ * refused. Only verified answers are recorded, so nobody without the password can use up a device's counts.
  */
 @Component
 class ViidDigest {
 
+    private static final Pattern NONCE_COUNT = Pattern.compile("[0-9a-fA-F]{8}");
+    private static final long SWEEP_EVERY_MS = 30_000;
     private static final Pattern PARAM = Pattern.compile("(\\w+)\\s*=\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^,\\s]*))");
 
     private final DeviceDirectory directory;
@@ -34,27 +40,47 @@ class ViidDigest {
     private final String realm;
     private final Clock clock;
     private final byte[] key = new byte[32];
+    private final SecureRandom random = new SecureRandom();
+    /** "username nonce" → the highest nc accepted with it and when the nonce expires (epoch ms). */
+    private final Map<String, long[]> counts = new ConcurrentHashMap<>();
+    private volatile long nextSweep;
 
+    @Autowired
     ViidDigest(DeviceDirectory directory, ViidProperties properties,
                @Value("${beatbook.device.viid-realm:beatbook}") String realm) {
+        this(directory, properties, realm, Clock.systemUTC());
+    }
+
+    ViidDigest(DeviceDirectory directory, ViidProperties properties, String realm, Clock clock) {
         this.directory = directory;
         this.properties = properties;
         this.realm = realm;
-        this.clock = Clock.systemUTC();
-        new SecureRandom().nextBytes(key);
+        this.clock = clock;
+        random.nextBytes(key);
     }
 
     /** The {@code WWW-Authenticate} value of a fresh challenge; {@code stale} when the old nonce merely expired. */
     String challenge(boolean stale) {
         long expires = clock.millis() + properties.nonceLifetime().toMillis();
+        byte[] salt = new byte[12];
+        random.nextBytes(salt);
+        String signed = expires + ":" + HexFormat.of().formatHex(salt);
         String nonce = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((expires + ":" + sign(Long.toString(expires))).getBytes(StandardCharsets.US_ASCII));
+                .encodeToString((signed + ":" + sign(signed)).getBytes(StandardCharsets.US_ASCII));
         return "Digest realm=\"" + realm + "\", nonce=\"" + nonce + "\", qop=\"auth\", algorithm=MD5"
                 + (stale ? ", stale=true" : "");
     }
 
-    /** What checking an Authorization header found. */
-    record Outcome(String deviceId, boolean stale) {
+    /**
+     * What checking an Authorization header found.
+     *
+     * @param replayed the answer was right but its nonce count was used before
+     */
+    record Outcome(String deviceId, boolean stale, boolean replayed) {
+        Outcome(String deviceId, boolean stale) {
+            this(deviceId, stale, false);
+        }
+
         boolean verified() {
             return deviceId != null;
         }
@@ -92,7 +118,43 @@ class ViidDigest {
         String expected = md5(ha1.get() + ":" + nonce + ":" + nc + ":" + cnonce + ":auth:" + ha2);
         boolean match = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 response.toLowerCase().getBytes(StandardCharsets.US_ASCII));
-        return new Outcome(match ? username : null, false);
+        if (!match) {
+            return new Outcome(null, false);
+        }
+        return firstUse(username, nonce, nc) ? new Outcome(username, false) : new Outcome(null, false, true);
+    }
+
+    /** Records {@code nc} for the nonce; false when it is not higher than one accepted before (a replay). */
+    private boolean firstUse(String username, String nonce, String nc) {
+        if (!NONCE_COUNT.matcher(nc).matches()) {
+            return false;
+        }
+        long count = Long.parseLong(nc, 16);
+        long expires = expiry(nonce);
+        long now = clock.millis();
+        sweep(now);
+        boolean[] fresh = {false};
+        counts.compute(username + " " + nonce, (k, seen) -> {
+            if (seen == null || seen[1] < now || count > seen[0]) {
+                fresh[0] = true;
+                return new long[] {count, expires};
+            }
+            return seen;
+        });
+        return fresh[0];
+    }
+
+    /** Drops the counts of expired nonces (an expired nonce is refused before its count is looked at). */
+    private void sweep(long now) {
+        if (now >= nextSweep) {
+            nextSweep = now + SWEEP_EVERY_MS;
+            counts.values().removeIf(seen -> seen[1] < now);
+        }
+    }
+
+    /** How many nonces' counts are held now (expired ones leave within {@link #SWEEP_EVERY_MS}). */
+    int tracked() {
+        return counts.size();
     }
 
     private static boolean samePath(String digestUri, String requestUri) {
@@ -112,23 +174,29 @@ class ViidDigest {
 
     private boolean nonceSigned(String nonce) {
         String[] parts = decode(nonce);
-        return parts != null && MessageDigest.isEqual(sign(parts[0]).getBytes(StandardCharsets.US_ASCII),
-                parts[1].getBytes(StandardCharsets.US_ASCII));
+        return parts != null && MessageDigest.isEqual(sign(parts[0] + ":" + parts[1]).getBytes(StandardCharsets.US_ASCII),
+                parts[2].getBytes(StandardCharsets.US_ASCII));
     }
 
     private boolean nonceExpired(String nonce) {
+        return expiry(nonce) < clock.millis();
+    }
+
+    /** When a (signed) nonce expires, epoch ms; 0 when unreadable. */
+    private static long expiry(String nonce) {
         String[] parts = decode(nonce);
         try {
-            return parts == null || Long.parseLong(parts[0]) < clock.millis();
+            return parts == null ? 0 : Long.parseLong(parts[0]);
         } catch (NumberFormatException e) {
-            return true;
+            return 0;
         }
     }
 
+    /** expiry, salt, signature */
     private static String[] decode(String nonce) {
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(nonce), StandardCharsets.US_ASCII).split(":", 2);
-            return parts.length == 2 ? parts : null;
+            String[] parts = new String(Base64.getUrlDecoder().decode(nonce), StandardCharsets.US_ASCII).split(":", 3);
+            return parts.length == 3 ? parts : null;
         } catch (IllegalArgumentException e) {
             return null;
         }

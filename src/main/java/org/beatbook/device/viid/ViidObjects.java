@@ -82,13 +82,80 @@ public final class ViidObjects {
         return list(requireObject(body), "SubscribeNotification", ViidObjects::notification, true);
     }
 
-    /** {@code {"SubscribeListObject":{"SubscribeObject":[…]}}}: each subscription's SubscribeID. */
-    public static List<Read<String>> subscribes(JsonNode body) {
-        return list(requireObject(body), "Subscribe", n -> {
-            String id = text(n.get("SubscribeID"));
-            return id == null || id.isBlank() ? Read.bad(id, "SubscribeID", "viid.field.required")
-                    : new Read<>(id, id, null, null);
-        }, true);
+    /**
+     * A SubscribeObject as stored: who may be told what, where, and until when. {@code cancel} is OperateType 1.
+     *
+     * @param detail        SubscribeDetail as sent: the subscribed categories, e.g. "7,13"
+     * @param reportInterval seconds between reports; null when not sent
+     */
+    public record Subscription(String subscribeId, String title, String detail, String resourceUri,
+                               String receiveAddr, Instant beginTime, Instant endTime, Integer reportInterval,
+                               boolean cancel) { }
+
+    /** {@code {"SubscribeListObject":{"SubscribeObject":[…]}}}: each subscription, read on its own. */
+    public static List<Read<Subscription>> subscribes(JsonNode body) {
+        return list(requireObject(body), "Subscribe", ViidObjects::subscription, true);
+    }
+
+    static Read<Subscription> subscription(JsonNode n) {
+        String id = text(n.get("SubscribeID"));
+        if (id == null || id.isBlank()) {
+            return Read.bad(id, "SubscribeID", "viid.field.required");
+        }
+        if (id.length() > 64 || id.chars().anyMatch(Character::isISOControl)) {
+            return Read.bad(id, "SubscribeID", "viid.field.subscribeId");
+        }
+        String[] texts = {"Title", "SubscribeDetail", "ResourceURI", "ReceiveAddr"};
+        int[] max = {256, 256, 1024, 1024};
+        String[] values = new String[texts.length];
+        for (int i = 0; i < texts.length; i++) {
+            JsonNode v = n.get(texts[i]);
+            values[i] = blankToNull(text(v));
+            if (present(v) && values[i] == null) {
+                return Read.bad(id, texts[i], "viid.field.text");
+            }
+            if (values[i] != null && (values[i].length() > max[i] || values[i].chars().anyMatch(Character::isISOControl))) {
+                return Read.bad(id, texts[i], "viid.field.tooLong");
+            }
+        }
+        if (values[3] != null && !httpUrl(values[3])) {
+            return Read.bad(id, "ReceiveAddr", "viid.field.url");
+        }
+        Instant begin = time(n.get("BeginTime"));
+        if (present(n.get("BeginTime")) && begin == null) {
+            return Read.bad(id, "BeginTime", "viid.field.time");
+        }
+        Instant end = time(n.get("EndTime"));
+        if (present(n.get("EndTime")) && end == null) {
+            return Read.bad(id, "EndTime", "viid.field.time");
+        }
+        if (begin != null && end != null && end.isBefore(begin)) {
+            return Read.bad(id, "EndTime", "viid.field.endBeforeBegin");
+        }
+        Integer interval = null;
+        if (present(n.get("ReportInterval"))) {
+            String v = text(n.get("ReportInterval"));
+            if (v == null || !v.matches("[0-9]{1,9}")) {
+                return Read.bad(id, "ReportInterval", "viid.field.seconds");
+            }
+            interval = Integer.parseInt(v);
+        }
+        String operate = present(n.get("OperateType")) ? text(n.get("OperateType")) : "0";
+        if (!"0".equals(operate) && !"1".equals(operate)) {
+            return Read.bad(id, "OperateType", "viid.field.operateType");
+        }
+        return new Read<>(id, new Subscription(id, values[0], values[1], values[2], values[3], begin, end, interval,
+                "1".equals(operate)), null, null);
+    }
+
+    private static boolean httpUrl(String s) {
+        try {
+            java.net.URI uri = new java.net.URI(s);
+            return uri.getHost() != null && ("http".equalsIgnoreCase(uri.getScheme())
+                    || "https".equalsIgnoreCase(uri.getScheme()));
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     /**

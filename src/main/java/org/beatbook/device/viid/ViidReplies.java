@@ -12,6 +12,7 @@ public final class ViidReplies {
 
     /** StatusCode values of GA/T 1400.4 that Beatbook answers with. */
     public static final String OK = "0";
+    public static final String OTHER_ERROR = "1";
     public static final String DEVICE_BUSY = "2";
     public static final String INVALID_OPERATION = "4";
     public static final String INVALID_JSON_FORMAT = "7";

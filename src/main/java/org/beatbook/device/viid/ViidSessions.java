@@ -53,7 +53,10 @@ class ViidSessions {
         String url = request.getRequestURI();
         ViidDigest.Outcome outcome = digest.verify(request.getHeader(HttpHeaders.AUTHORIZATION), request.getMethod(), url);
         if (!outcome.verified()) {
-            if (request.getHeader(HttpHeaders.AUTHORIZATION) != null && !outcome.stale()) {
+            if (outcome.replayed()) {
+                log.warn("GA/T 1400 {} refused: replayed Digest answer (nonce count used before) from {}", url,
+                        request.getRemoteAddr());
+            } else if (request.getHeader(HttpHeaders.AUTHORIZATION) != null && !outcome.stale()) {
                 log.info("GA/T 1400 {} refused: wrong Digest answer from {}", url, request.getRemoteAddr());
             }
             return answers.challenge(digest.challenge(outcome.stale()), url, locale);
@@ -66,8 +69,8 @@ class ViidSessions {
         return verified.apply(outcome.deviceId());
     }
 
-    void register(String viidDeviceId) {
-        registrations.register(viidDeviceId);
+    void register(String viidDeviceId, String remoteAddress) {
+        registrations.register(viidDeviceId, remoteAddress);
     }
 
     void unregister(String viidDeviceId) {
@@ -77,6 +80,14 @@ class ViidSessions {
     /** The active device behind a registered DeviceID; renews the registration. */
     Optional<DeviceRef> registered(String viidDeviceId) {
         if (viidDeviceId == null || !registrations.touch(viidDeviceId.trim())) {
+            return Optional.empty();
+        }
+        return directory.byViidDeviceId(viidDeviceId.trim());
+    }
+
+    /** Like {@link #registered}, and records the Keepalive. */
+    Optional<DeviceRef> keptAlive(String viidDeviceId) {
+        if (viidDeviceId == null || !registrations.keepalive(viidDeviceId.trim())) {
             return Optional.empty();
         }
         return directory.byViidDeviceId(viidDeviceId.trim());

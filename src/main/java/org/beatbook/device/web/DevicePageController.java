@@ -7,6 +7,7 @@ import org.beatbook.device.internal.DeviceRegistry;
 import org.beatbook.device.internal.DeviceViews.DeviceView;
 import org.beatbook.device.internal.DeviceViews.IssuedDevice;
 import org.beatbook.device.internal.DeviceViews.NewDevice;
+import org.beatbook.device.viid.ViidOverview;
 import org.beatbook.shared.security.Caller;
 import org.beatbook.shared.security.Role;
 import org.beatbook.shared.web.InvalidInput;
@@ -30,7 +31,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** The devices page: list by compound with liveness and counters; officers register, rotate, deactivate. */
+/**
+ * The devices page: list by compound with liveness and counters, GA/T 1400 registrations and subscriptions; officers
+ * register, rotate, deactivate.
+ */
 @Controller
 @RequestMapping("/devices")
 @PreAuthorize(DeviceApiController.READERS)
@@ -38,18 +42,29 @@ class DevicePageController {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(ZONE);
+    /** Subscription periods may span years. */
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
 
     /** A list row with its times formatted for Asia/Shanghai. */
     record Row(DeviceView d, String lastSeen, String lastEvent, String lastHeartbeat) { }
 
+    /** A GA/T 1400 registration with its times formatted. */
+    record ViidRow(ViidOverview.Registration r, String registeredAt, String lastSeen, String lastKeepalive,
+                   String unregisteredAt) { }
+
+    /** An active GA/T 1400 subscription with its times formatted. */
+    record SubscriptionRow(ViidOverview.Subscription s, String beginTime, String endTime, String receivedAt) { }
+
     private final DeviceRegistry registry;
     private final DemoTraffic traffic;
     private final MessageSource messages;
+    private final ViidOverview viid;
 
-    DevicePageController(DeviceRegistry registry, DemoTraffic traffic, MessageSource messages) {
+    DevicePageController(DeviceRegistry registry, DemoTraffic traffic, MessageSource messages, ViidOverview viid) {
         this.registry = registry;
         this.traffic = traffic;
         this.messages = messages;
+        this.viid = viid;
     }
 
     @GetMapping
@@ -125,6 +140,16 @@ class DevicePageController {
         Map<String, String> names = new LinkedHashMap<>();
         registry.compounds(caller).forEach(n -> names.put(n.code(), n.name()));
         model.addAttribute("compoundNames", names);
+        List<ViidOverview.Registration> registrations = viid.registrations(caller.scope());
+        model.addAttribute("viidStates", registrations.stream().collect(Collectors.toMap(
+                ViidOverview.Registration::viidDeviceId, ViidOverview.Registration::state)));
+        model.addAttribute("viidRows", registrations.stream().filter(r -> c == null || c.equals(r.compoundCode()))
+                .map(r -> new ViidRow(r, time(r.registeredAt()), time(r.lastSeenAt()), time(r.lastKeepaliveAt()),
+                        time(r.unregisteredAt()))).toList());
+        model.addAttribute("subscriptions", viid.activeSubscriptions(caller.scope()).stream()
+                .map(s -> new SubscriptionRow(s, s.beginTime() == null ? null : DATE_TIME.format(s.beginTime()),
+                        s.endTime() == null ? null : DATE_TIME.format(s.endTime()), time(s.receivedAt())))
+                .toList());
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new NewDevice("", null, c == null ? "" : c, "", "", false));
         }

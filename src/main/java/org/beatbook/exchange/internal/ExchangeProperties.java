@@ -18,11 +18,15 @@ import java.time.Duration;
  * @param backoffMax        longest wait after an outage
  * @param requestTimeout    per HTTP request
  * @param maxAttempts       an object the platform refuses this often with a temporary code is parked
+ * @param acknowledgedRetention how long acknowledged rows stay in the outbox (they answer "was this sent?");
+ *                          older ones are purged by {@link OutboxUpkeep}; the volume ledger keeps their counts
+ * @param purgeBatchSize    rows deleted per purge statement, so no statement holds its locks for long
  */
 @ConfigurationProperties(prefix = "beatbook.exchange")
 public record ExchangeProperties(String upstreamUrl, String deviceId, String password, Integer batchSize,
                                  Duration pollInterval, Duration keepaliveInterval, Duration backoffInitial,
-                                 Duration backoffMax, Duration requestTimeout, Integer maxAttempts) {
+                                 Duration backoffMax, Duration requestTimeout, Integer maxAttempts,
+                                 Duration acknowledgedRetention, Integer purgeBatchSize) {
 
     public ExchangeProperties {
         upstreamUrl = upstreamUrl == null ? "" : upstreamUrl.strip().replaceAll("/+$", "");
@@ -35,6 +39,14 @@ public record ExchangeProperties(String upstreamUrl, String deviceId, String pas
         backoffMax = backoffMax == null ? Duration.ofMinutes(2) : backoffMax;
         requestTimeout = requestTimeout == null ? Duration.ofSeconds(10) : requestTimeout;
         maxAttempts = maxAttempts == null ? 10 : maxAttempts;
+        acknowledgedRetention = acknowledgedRetention == null ? Duration.ofDays(7) : acknowledgedRetention;
+        purgeBatchSize = purgeBatchSize == null ? 10_000 : purgeBatchSize;
+        if (acknowledgedRetention.isNegative() || acknowledgedRetention.isZero()) {
+            throw new IllegalArgumentException("beatbook.exchange.acknowledged-retention must be positive");
+        }
+        if (purgeBatchSize < 1) {
+            throw new IllegalArgumentException("beatbook.exchange.purge-batch-size must be at least 1");
+        }
     }
 
     public boolean enabled() {

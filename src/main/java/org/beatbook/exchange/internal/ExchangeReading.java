@@ -64,8 +64,13 @@ public class ExchangeReading {
                         rs.getString("compound_code"), instant(rs.getTimestamp("occurred_at")),
                         instant(rs.getTimestamp("parked_at")), rs.getInt("attempts"), rs.getString("parked_reason")))
                 .list();
+        long parkedInScope = jdbc.sql("""
+                SELECT count(*) FROM exchange.outbox o JOIN exchange.compound c ON c.code = o.compound_code
+                 WHERE o.parked_at IS NOT NULL AND c.path <@ ?::ltree[]""")
+                .param(scope.sqlArray()).query(Long.class).single();
         return new ExchangeStatus(props.enabled(), props.upstreamUrl(), (Long) queue[0], (Instant) queue[1], parked,
-                (Instant) link[0], (Instant) link[1], (LastError) link[2], pushed5 / 5.0, today[0], today[1], recent);
+                (Instant) link[0], (Instant) link[1], (LastError) link[2], pushed5 / 5.0, today[0], today[1], recent,
+                parkedInScope);
     }
 
     private static Instant instant(Timestamp t) {

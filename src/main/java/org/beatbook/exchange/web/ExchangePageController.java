@@ -3,6 +3,7 @@ package org.beatbook.exchange.web;
 import jakarta.servlet.http.HttpServletResponse;
 import org.beatbook.exchange.internal.ExchangeReading;
 import org.beatbook.exchange.internal.ExchangeStatus;
+import org.beatbook.exchange.internal.OutboxUpkeep;
 import org.beatbook.exchange.internal.VolumeLedger;
 import org.beatbook.exchange.internal.VolumeLedger.Period;
 import org.beatbook.exchange.internal.VolumeRanking;
@@ -18,9 +19,11 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -35,7 +38,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** The push status page (htmx refreshes the figures) and the volume ranking with its chart and xlsx export. */
+/** The push status page (htmx refreshes the figures; parked sightings can be re-queued) and the volume ranking with its chart and xlsx export. */
 @Controller
 @RequestMapping("/exchange")
 class ExchangePageController {
@@ -48,10 +51,12 @@ class ExchangePageController {
     private final MessageSource messages;
     private final JsonMapper json;
     private final Workbooks workbooks;
+    private final OutboxUpkeep upkeep;
 
     ExchangePageController(ExchangeReading reading, VolumeLedger ledger, MessageSource messages, JsonMapper json,
-                           Workbooks workbooks) {
+                           Workbooks workbooks, OutboxUpkeep upkeep) {
         this.workbooks = workbooks;
+        this.upkeep = upkeep;
         this.reading = reading;
         this.ledger = ledger;
         this.messages = messages;
@@ -73,6 +78,15 @@ class ExchangePageController {
         model.addAttribute("parkedRows", s.recentParked().stream().map(p -> new ParkedRow(shown(p.occurredAt()),
                 p.kind(), p.eventId(), p.compound(), shown(p.parkedAt()), p.reason())).toList());
         return htmx != null ? "exchange/status :: figures" : "exchange/status";
+    }
+
+    /** Puts the parked sightings of the caller's jurisdiction back in the queue, then shows the page again. */
+    @PostMapping("/requeue")
+    @PreAuthorize("hasAnyRole('STATION_LEADER', 'COMMUNITY_OFFICER')")
+    String requeue(RedirectAttributes redirect) {
+        int n = upkeep.requeueParked(Caller.current());
+        redirect.addFlashAttribute("requeued", msg("exchange.status.requeued", LocaleContextHolder.getLocale(), n));
+        return "redirect:/exchange";
     }
 
     record ParkedRow(String occurredAt, String kind, String eventId, String compound, String parkedAt, String reason) { }

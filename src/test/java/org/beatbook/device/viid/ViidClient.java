@@ -55,14 +55,37 @@ final class ViidClient {
     }
 
     String answer(String challenge, String method, String uri, String password) {
+        return answer(challenge, method, uri, password, "00000001");
+    }
+
+    /** The Digest answer to {@code challenge} with nonce count {@code nc} (8 hex digits). */
+    String answer(String challenge, String method, String uri, String password, String nc) {
         String realm = group(REALM.matcher(challenge));
         String nonce = group(NONCE.matcher(challenge));
         String cnonce = UUID.randomUUID().toString().replace("-", "");
         String ha1 = FakeDevices.md5(deviceId + ":" + realm + ":" + password);
         String ha2 = FakeDevices.md5(method + ":" + uri);
-        String response = FakeDevices.md5(ha1 + ":" + nonce + ":00000001:" + cnonce + ":auth:" + ha2);
+        String response = FakeDevices.md5(ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":auth:" + ha2);
         return "Digest username=\"" + deviceId + "\", realm=\"" + realm + "\", nonce=\"" + nonce + "\", uri=\"" + uri
-                + "\", algorithm=MD5, qop=auth, nc=00000001, cnonce=\"" + cnonce + "\", response=\"" + response + "\"";
+                + "\", algorithm=MD5, qop=auth, nc=" + nc + ", cnonce=\"" + cnonce + "\", response=\"" + response + "\"";
+    }
+
+    /** A fresh challenge for {@code path}: the WWW-Authenticate of an unanswered POST. */
+    String challenge(String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/VIID+JSON").POST(HttpRequest.BodyPublishers.ofString("{}")));
+        return r.headers().firstValue("WWW-Authenticate").orElseThrow();
+    }
+
+    /** POSTs {@code body} to {@code path} with this Authorization header. */
+    HttpResponse<String> postAuthorized(String path, String authorization, String body)
+            throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/VIID+JSON")
+                .header("Authorization", authorization).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    String base() {
+        return base;
     }
 
     private static String group(Matcher m) {

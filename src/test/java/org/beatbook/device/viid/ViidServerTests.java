@@ -12,6 +12,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,7 +21,10 @@ import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** GA/T 1400 over real HTTP against the running application, with the pipeline faked. */
+/**
+ * GA/T 1400 over real HTTP against the running application, with the pipeline faked (registrations and subscriptions
+ * on the real database).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ViidServerTests {
 
@@ -44,6 +48,9 @@ class ViidServerTests {
 
     @Autowired
     ViidRegistrations registrations;
+
+    @Autowired
+    JdbcClient jdbc;
 
     final JsonMapper json = JsonMapper.builder().build();
 
@@ -217,5 +224,117 @@ class ViidServerTests {
                 "{\"MotorVehicleListObject\":{\"MotorVehicleObject\":[]}}");
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(body(r).at("/ResponseStatusObject/StatusCode").asString()).isEqualTo("4");
+    }
+    @Test
+    void aBodyOverTheLimitIsAnsweredWithAResponseStatusAnd413() throws Exception {
+        ViidClient c = registered();
+        byte[] big = new byte[2 * 1024 * 1024 + 1024];
+        java.util.Arrays.fill(big, (byte) ' ');
+        big[0] = '{';
+        big[big.length - 1] = '}';
+        HttpResponse<String> declared = c.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(c.base() + "/VIID/MotorVehicles"))
+                .header("Content-Type", "application/VIID+JSON").header("User-Identify", CAMERA)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(big)));
+        assertThat(declared.statusCode()).isEqualTo(413);
+        assertThat(declared.headers().firstValue("Content-Type")).get().asString()
+                .startsWithIgnoringCase("application/VIID+JSON");
+        assertThat(body(declared).at("/ResponseStatusObject/StatusCode").asString()).isEqualTo("1");
+        assertThat(body(declared).at("/ResponseStatusObject/StatusString").asString()).contains("请求体超过", "2,097,152");
+        assertThat(body(declared).at("/ResponseStatusObject/RequestURL").asString()).isEqualTo("/VIID/MotorVehicles");
+
+        // no declared length (chunked): cut off while read, answered the same way
+        HttpResponse<String> chunked = c.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(c.base() + "/VIID/MotorVehicles"))
+                .header("Content-Type", "application/VIID+JSON").header("User-Identify", CAMERA)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))));
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(body(chunked).at("/ResponseStatusObject/StatusCode").asString()).isEqualTo("1");
+        assertThat(body(chunked).at("/ResponseStatusObject/StatusString").asString()).contains("请求体超过");
+    }
+
+    @Test
+    void aReplayedDigestAnswerIsRefusedAndAHigherNonceCountAccepted() throws Exception {
+        ViidClient c = new ViidClient(port, CAMERA);
+        String register = "{\"RegisterObject\":{\"DeviceID\":\"" + CAMERA + "\"}}";
+        String challenge = c.challenge("/VIID/System/Register");
+        String first = c.answer(challenge, "POST", "/VIID/System/Register", camera.viidPassword(), "00000001");
+        assertThat(c.postAuthorized("/VIID/System/Register", first, register).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> replay = c.postAuthorized("/VIID/System/Register", first, register);
+        assertThat(replay.statusCode()).as("the same nonce and nc again").isEqualTo(401);
+        assertThat(body(replay).at("/ResponseStatusObject/StatusCode").asString()).isEqualTo("4");
+        assertThat(replay.headers().firstValue("WWW-Authenticate")).get().asString().startsWith("Digest ")
+                .doesNotContain("stale=true");
+
+        String second = c.answer(challenge, "POST", "/VIID/System/Register", camera.viidPassword(), "00000002");
+        assertThat(c.postAuthorized("/VIID/System/Register", second, register).statusCode())
+                .as("the same nonce with a higher count").isEqualTo(200);
+        String lower = c.answer(challenge, "POST", "/VIID/System/Register", camera.viidPassword(), "00000001");
+        assertThat(c.postAuthorized("/VIID/System/Register", lower, register).statusCode())
+                .as("a count already used, with a fresh cnonce").isEqualTo(401);
+    }
+
+    @Test
+    void aRegistrationIsKeptInTheDatabaseAndOutlivesARestart() throws Exception {
+        ViidClient c = registered();
+        assertThat(jdbc.sql("""
+                SELECT unregistered_at IS NULL AND last_keepalive_at IS NULL AND remote_address = '127.0.0.1'
+                  FROM device.viid_registration WHERE viid_device_id = ?""").param(CAMERA).query(Boolean.class).single())
+                .isTrue();
+        registrations.forget(); // what a restart loses
+        HttpResponse<String> r = c.post("/VIID/MotorVehicles", "{\"MotorVehicleListObject\":{\"MotorVehicleObject\":["
+                + vehicle(id(CAMERA, "00301"), "20261129090000", "") + "]}}");
+        assertThat(r.statusCode()).as("still registered after a restart").isEqualTo(200);
+        assertThat(c.post("/VIID/System/Keepalive", "{\"KeepaliveObject\":{\"DeviceID\":\"" + CAMERA + "\"}}")
+                .statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT last_keepalive_at IS NOT NULL FROM device.viid_registration WHERE viid_device_id = ?")
+                .param(CAMERA).query(Boolean.class).single()).isTrue();
+
+        ViidClient o = new ViidClient(port, OTHER);
+        assertThat(o.register("/VIID/System/Register", other.viidPassword()).statusCode()).isEqualTo(200);
+        assertThat(o.register("/VIID/System/UnRegister", other.viidPassword()).statusCode()).isEqualTo(200);
+        registrations.forget();
+        assertThat(o.post("/VIID/System/Keepalive", "{\"KeepaliveObject\":{\"DeviceID\":\"" + OTHER + "\"}}")
+                .statusCode()).as("an UnRegister outlives a restart too").isEqualTo(401);
+        assertThat(jdbc.sql("SELECT unregistered_at IS NOT NULL FROM device.viid_registration WHERE viid_device_id = ?")
+                .param(OTHER).query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void subscribesAreStoredCheckedPerObjectAndCancelled() throws Exception {
+        ViidClient c = registered();
+        String good = "{\"SubscribeID\":\"340100000011900000012026112900001\",\"Title\":\"过车订阅\","
+                + "\"SubscribeDetail\":\"7,13\",\"ResourceURI\":\"34010000001190000001\","
+                + "\"ReceiveAddr\":\"http://10.1.1.1:8080/VIID/SubscribeNotifications\",\"BeginTime\":\"20261129000000\","
+                + "\"EndTime\":20261231235959,\"ReportInterval\":\"5\",\"OperateType\":0}";
+        String endBeforeBegin = "{\"SubscribeID\":\"S-bad-end\",\"BeginTime\":\"20261129000000\",\"EndTime\":\"20261128000000\"}";
+        String badAddress = "{\"SubscribeID\":\"S-bad-addr\",\"ReceiveAddr\":\"ftp://10.1.1.1/x\"}";
+        HttpResponse<String> r = c.post("/VIID/Subscribes", "{\"SubscribeListObject\":{\"SubscribeObject\":["
+                + good + "," + endBeforeBegin + "," + badAddress + "]}}");
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode statuses = body(r).at("/ResponseStatusListObject/ResponseStatusObject");
+        assertThat(statuses.get(0).get("StatusCode").asString()).isEqualTo("0");
+        assertThat(statuses.get(1).get("StatusCode").asString()).isEqualTo("8");
+        assertThat(statuses.get(1).get("StatusString").asString()).contains("EndTime");
+        assertThat(statuses.get(2).get("StatusString").asString()).contains("ReceiveAddr");
+
+        assertThat(jdbc.sql("""
+                SELECT subscriber || '|' || title || '|' || detail || '|' || resource_uri || '|' || receive_addr || '|'
+                       || to_char(end_time AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDDHH24MISS') || '|' || report_interval
+                       || '|' || (cancelled_at IS NULL)
+                  FROM device.viid_subscription WHERE subscribe_id = '340100000011900000012026112900001'""")
+                .query(String.class).single()).isEqualTo(CAMERA + "|过车订阅|7,13|34010000001190000001|"
+                + "http://10.1.1.1:8080/VIID/SubscribeNotifications|20261231235959|5|true");
+        assertThat(jdbc.sql("SELECT count(*) FROM device.viid_subscription WHERE subscribe_id LIKE 'S-bad-%'")
+                .query(Long.class).single()).as("bad objects are not stored").isZero();
+
+        HttpResponse<String> cancel = c.post("/VIID/Subscribes", "{\"SubscribeListObject\":{\"SubscribeObject\":"
+                + "{\"SubscribeID\":\"340100000011900000012026112900001\",\"OperateType\":\"1\"}}}");
+        assertThat(body(cancel).at("/ResponseStatusListObject/ResponseStatusObject/0/StatusCode").asString()).isEqualTo("0");
+        assertThat(jdbc.sql("""
+                SELECT (cancelled_at IS NOT NULL) || '|' || title FROM device.viid_subscription
+                 WHERE subscribe_id = '340100000011900000012026112900001'""").query(String.class).single())
+                .as("cancelled, the rest kept").isEqualTo("true|过车订阅");
     }
 }

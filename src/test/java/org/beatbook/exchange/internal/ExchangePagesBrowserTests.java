@@ -103,12 +103,12 @@ class ExchangePagesBrowserTests {
             String path = addresses.scopeOf(List.of(code)).paths().get(0);
             gates.add(new DeviceRef(UUID.randomUUID(), "gate-" + code, null, DeviceKind.PLATE_CAMERA, code, path));
         }
-        // a week of traffic: compound i collects (16 - i) × 40 events over the last days
+        // a week of traffic: compound i collects (16 - i) × 40 events over the last days; the last two nothing
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         List<StoredEvent> week = new ArrayList<>();
         for (int i = 0; i < gates.size(); i++) {
             DeviceRef gate = gates.get(i);
-            int n = (gates.size() - i) * 40;
+            int n = i >= gates.size() - 2 ? 0 : (gates.size() - i) * 40;
             week.addAll(Sightings.many(n, k -> k % 4 == 3 ? Sightings.door(gate, now.minusSeconds(k * 60L))
                     : Sightings.vehicle(gate, "皖E" + (10000 + k), now.minusSeconds(k * 60L))));
         }
@@ -140,13 +140,16 @@ class ExchangePagesBrowserTests {
         assertThat(browser.findElement(By.id("queue-depth")).getText()).contains("37");
         assertThat(browser.findElement(By.id("last-error")).getText()).contains("HTTP 503");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("StatusCode 6");
+        assertThat(browser.findElement(By.id("requeue")).getText()).contains("全部重新推送");
         assertThat(fits()).as("status fits 360 px").isTrue();
         Chromium.screenshot(browser, "exchange-01-status-360");
 
         browser.get(url("/exchange/volume?period=WEEK"));
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector("#volume-chart canvas")));
-        assertThat(browser.findElements(By.cssSelector(".volume-table tbody tr"))).hasSize(gates.size());
+        assertThat(browser.findElements(By.cssSelector(".volume-table tbody tr"))).as("every compound, with zeros")
+                .hasSize(gates.size());
+        assertThat(browser.findElements(By.cssSelector(".volume-table tbody tr.zero"))).hasSizeGreaterThanOrEqualTo(2);
         assertThat(fits()).as("ranking fits 360 px").isTrue();
         Chromium.screenshot(browser, "exchange-02-ranking-360");
 

@@ -5,12 +5,15 @@ import org.beatbook.device.StoredEventsHandler;
 import org.beatbook.exchange.Sightings;
 import org.beatbook.exchange.UpstreamSimulator;
 import org.beatbook.population.AddressFake;
+import org.beatbook.population.Residents;
+import org.beatbook.shared.security.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.beatbook.exchange.Sightings.EBIKE_R1;
 import static org.beatbook.exchange.Sightings.GATE_R1;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /**
  * The outbox end to end on real PostgreSQL against the GA/T 1400 simulator, with the device writer's transaction
@@ -42,7 +47,8 @@ import static org.beatbook.exchange.Sightings.GATE_R1;
         "beatbook.exchange.keepalive-interval=500ms",
         "beatbook.exchange.backoff-initial=50ms",
         "beatbook.exchange.backoff-max=400ms",
-        "beatbook.exchange.max-attempts=3"})
+        "beatbook.exchange.max-attempts=3",
+        "beatbook.exchange.purge-cron=-"})
 @AutoConfigureMockMvc
 @Import(AddressFake.class)
 class OutboxPushIntegrationTests {
@@ -76,6 +82,7 @@ class OutboxPushIntegrationTests {
     @Autowired UpstreamState state;
     @Autowired JsonMapper json;
     @Autowired MockMvcTester mvc;
+    @Autowired OutboxUpkeep upkeep;
 
     final ViidObjects ids = new ViidObjects(PLATFORM_ID);
 
@@ -251,7 +258,7 @@ class OutboxPushIntegrationTests {
     @Test
     void aWrongPasswordIsRefusedByDigestAndShownOnTheStatusPage() {
         ExchangeProperties wrong = new ExchangeProperties(PLATFORM.url(), PLATFORM_ID, "not-the-password", 20, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null, null);
         Pusher pusher = new Pusher(wrong, new UpstreamClient(wrong, json), outbox, state, tx);
         int refused = PLATFORM.refusedRegistrations();
         assertThat(pusher.step()).isPositive();
@@ -264,5 +271,94 @@ class OutboxPushIntegrationTests {
         assertThat(page).hasStatusOk();
         assertThat(new String(page.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8))
                 .contains("注册被拒绝：设备编码或密码错误", "HTTP 401");
+    }
+    List<Long> parkedIds(List<StoredEvent> events) {
+        return jdbc.sql("""
+                SELECT id FROM exchange.outbox WHERE event_seq = ANY (?::bigint[]) AND parked_at IS NOT NULL ORDER BY id""")
+                .param(events.stream().mapToLong(StoredEvent::seq).toArray()).query(Long.class).list();
+    }
+
+    @Test
+    void acknowledgedRowsPastTheRetentionArePurgedInBoundedStatementsAndTheDailyCountsStay() {
+        Instant t = Instant.parse("2026-11-25T07:00:00Z"); // 15:00 in Beijing: one collection day
+        List<StoredEvent> events = Sightings.many(12, i -> Sightings.vehicle(GATE_R1, "皖E9" + String.format("%04d", i),
+                t.plusSeconds(i)));
+        store(events);
+        await().atMost(Duration.ofSeconds(20)).until(() -> waiting(events) == 0);
+        List<Long> ids = outboxIds(events);
+        assertThat(ids).hasSize(12);
+        jdbc.sql("UPDATE exchange.outbox SET acknowledged_at = now() - interval '8 days' WHERE id = ANY (?::bigint[])")
+                .param(ids.subList(0, 10).stream().mapToLong(Long::longValue).toArray()).update();
+        List<Long> parkedBefore = jdbc.sql("SELECT id FROM exchange.outbox WHERE parked_at IS NOT NULL ORDER BY id")
+                .query(Long.class).list();
+        String day = """
+                SELECT string_agg(counter || '=' || n, ',' ORDER BY counter) FROM exchange.volume_day
+                 WHERE day = DATE '2026-11-25' AND compound_code = 'R1C1'""";
+        assertThat(jdbc.sql(day).query(String.class).single()).isEqualTo("COLLECTED=12,PUSHED=12");
+
+        OutboxUpkeep.Purge purge = upkeep.purge(Instant.now().minus(Duration.ofDays(7)), 4);
+
+        assertThat(purge.deleted()).isGreaterThanOrEqualTo(10);
+        assertThat(purge.statements()).as("at most 4 rows per statement").isGreaterThanOrEqualTo(3);
+        assertThat(outboxIds(events)).as("only the recently acknowledged stay").containsExactlyElementsOf(ids.subList(10, 12));
+        assertThat(jdbc.sql(day).query(String.class).single()).as("the ledger keeps its counts")
+                .isEqualTo("COLLECTED=12,PUSHED=12");
+        assertThat(jdbc.sql("SELECT id FROM exchange.outbox WHERE parked_at IS NOT NULL ORDER BY id").query(Long.class)
+                .list()).as("parked rows are never purged").containsAll(parkedBefore);
+        assertThat(upkeep.purge(Instant.now().minus(Duration.ofDays(7)), 4).deleted()).as("nothing left to purge").isZero();
+    }
+
+    @Test
+    void parkedRowsGoBackInTheQueueInTheirOriginalOrderFromThePageAndTheApiWithinTheJurisdiction() {
+        PLATFORM.unavailable(true);
+        Instant t = Instant.parse("2026-11-26T08:00:00Z");
+        List<StoredEvent> events = Sightings.many(6, i -> Sightings.vehicle(GATE_R1, "皖EA000" + i, t.plusSeconds(i)));
+        store(events);
+        List<String> expected = objectIds(events);
+        List<String> refused = List.of(expected.get(1), expected.get(3), expected.get(4));
+        refused.forEach(id -> PLATFORM.refuse(id, "6"));
+        PLATFORM.unavailable(false);
+        await().atMost(Duration.ofSeconds(20)).until(() -> waiting(events) == 0);
+        assertThat(parkedIds(events)).hasSize(3);
+
+        var leader = authentication(Residents.signedIn(Role.STATION_LEADER));
+        String page = body(mvc.get().uri("/exchange").with(leader).exchange());
+        assertThat(page).contains("全部重新推送（", "action=\"/exchange/requeue\"", "name=\"_csrf\"");
+
+        var elsewhere = mvc.post().uri("/api/v1/exchange/requeue").with(csrf())
+                .with(authentication(Residents.signedIn(Role.COMMUNITY_OFFICER, AddressFake.R2))).exchange();
+        assertThat(elsewhere).hasStatusOk();
+        assertThat(parkedIds(events)).as("another jurisdiction's re-queue leaves them").hasSize(3);
+        assertThat(mvc.post().uri("/api/v1/exchange/requeue").with(csrf())
+                .with(authentication(Residents.signedIn(Role.AUXILIARY_POLICE))).exchange())
+                .hasStatus(HttpStatus.FORBIDDEN);
+        mvc.post().uri("/exchange/requeue").with(leader).exchange(); // no CSRF token
+        assertThat(parkedIds(events)).as("a POST without the CSRF token re-queues nothing").hasSize(3);
+
+        refused.forEach(PLATFORM::accept);
+        PLATFORM.unavailable(true); // hold the queue: what is queued after must leave after them
+        List<StoredEvent> later = Sightings.many(2, i -> Sightings.vehicle(GATE_R1, "皖EB000" + i, Instant.now()));
+        store(later);
+        long audited = jdbc.sql("SELECT count(*) FROM audit.audit_log WHERE action = 'OUTBOX_REQUEUED'")
+                .query(Long.class).single();
+        var requeue = mvc.post().uri("/exchange/requeue").with(leader).with(csrf()).exchange();
+        assertThat(requeue).hasStatus3xxRedirection().hasRedirectedUrl("/exchange");
+        assertThat(String.valueOf(requeue.getMvcResult().getFlashMap().get("requeued")))
+                .startsWith("已将 ").endsWith(" 条被拒收的数据放回推送队列。");
+        assertThat(parkedIds(events)).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.audit_log WHERE action = 'OUTBOX_REQUEUED'")
+                .query(Long.class).single()).isEqualTo(audited + 1);
+
+        PLATFORM.unavailable(false);
+        await().atMost(Duration.ofSeconds(20)).until(() -> waiting(events) == 0 && waiting(later) == 0);
+        List<String> order = new java.util.ArrayList<>(refused);
+        order.addAll(objectIds(later));
+        assertThat(only(PLATFORM.acknowledged(), order)).as("once each, the re-queued first, in their order")
+                .containsExactlyElementsOf(order);
+        assertThat(parkedIds(events)).isEmpty();
+    }
+
+    static String body(org.springframework.test.web.servlet.assertj.MvcTestResult r) {
+        return new String(r.getResponse().getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
     }
 }

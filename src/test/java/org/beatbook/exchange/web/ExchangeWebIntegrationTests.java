@@ -97,11 +97,14 @@ class ExchangeWebIntegrationTests {
         MvcTestResult twoDays = get("/api/v1/volume?from=2026-11-10&to=2026-11-11", OFFICER);
         assertThat(twoDays).bodyJson().extractingPath("$.compounds[0].collected").isEqualTo(15);
         MvcTestResult dayBefore = get("/api/v1/volume?from=2026-11-09&to=2026-11-09", OFFICER);
-        assertThat(dayBefore).bodyJson().extractingPath("$.compounds").asArray().isEmpty();
+        assertThat(dayBefore).bodyJson().extractingPath("$.compounds[*].code").asArray().containsExactly("R1C1");
+        assertThat(dayBefore).bodyJson().extractingPath("$.compounds[0].collected").isEqualTo(0);
+        assertThat(dayBefore).bodyJson().extractingPath("$.compounds[0].rank").isEqualTo(1);
 
         MvcTestResult other = get("/api/v1/volume?from=2026-11-10&to=2026-11-10", OFFICER_R2);
-        assertThat(other).bodyJson().extractingPath("$.compounds[*].code").asArray().containsExactly("R2C1");
+        assertThat(other).bodyJson().extractingPath("$.compounds[0].code").isEqualTo("R2C1");
         assertThat(other).bodyJson().extractingPath("$.compounds[0].collected").isEqualTo(9);
+        assertThat(other).bodyJson().extractingPath("$.compounds[*].code").asArray().doesNotContain("R1C1");
     }
 
     @Test
@@ -177,11 +180,13 @@ class ExchangeWebIntegrationTests {
                 org.beatbook.device.DeviceKind.PLATE_CAMERA, "R1C9", "R1.R1C9");
         store(List.of(Sightings.vehicle(gate, "皖E81111", Instant.parse("2026-10-05T02:00:00Z"))));
         assertThat(get("/api/v1/volume?from=2026-10-05&to=2026-10-05", OFFICER)).bodyJson()
-                .extractingPath("$.compounds[*].code").asArray().containsExactly("R1C9");
+                .extractingPath("$.compounds[*].code").asArray().containsExactly("R1C9", "R1C1");
         tx.executeWithoutResult(s -> events.publishEvent(new AddressNodeMoved("R1C9", "R1.R1C9", "R2.R1C9")));
-        assertThat(get("/api/v1/volume?from=2026-10-05&to=2026-10-05", OFFICER)).bodyJson()
-                .extractingPath("$.compounds").asArray().isEmpty();
-        assertThat(get("/api/v1/volume?from=2026-10-05&to=2026-10-05", OFFICER_R2)).bodyJson()
-                .extractingPath("$.compounds[*].code").asArray().containsExactly("R1C9");
+        MvcTestResult r1 = get("/api/v1/volume?from=2026-10-05&to=2026-10-05", OFFICER);
+        assertThat(r1).bodyJson().extractingPath("$.compounds[*].code").asArray().containsExactly("R1C1");
+        assertThat(r1).bodyJson().extractingPath("$.totalCollected").isEqualTo(0);
+        MvcTestResult r2 = get("/api/v1/volume?from=2026-10-05&to=2026-10-05", OFFICER_R2);
+        assertThat(r2).bodyJson().extractingPath("$.compounds[*].code").asArray().containsExactly("R1C9", "R2C1");
+        assertThat(r2).bodyJson().extractingPath("$.compounds[*].collected").asArray().containsExactly(1, 0);
     }
 }
