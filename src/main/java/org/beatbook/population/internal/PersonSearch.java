@@ -151,6 +151,7 @@ public class PersonSearch {
             }
             case DIGITS_TOO_SHORT, UNRECOGNISED -> throw new IllegalStateException("handled above");
         };
+        jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
         List<PersonSummary> rows = jdbc.sql(sql).params(args).query(PersonStore::summary).list();
         boolean more = rows.size() > size;
         return new SearchPage(query.kind().name(), more ? List.copyOf(rows.subList(0, size)) : rows, page, size, more);

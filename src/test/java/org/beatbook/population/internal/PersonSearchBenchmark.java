@@ -116,8 +116,10 @@ class PersonSearchBenchmark {
                     ms[i] = (System.nanoTime() - s) / 1e6;
                 }
                 Arrays.sort(ms);
-                table.append(String.format("| %s | %s | %.1f | %.1f | %.1f | %.1f |%n", kind.getKey(), scope.getKey(),
-                        ms[runs / 2], ms[(int) Math.ceil(runs * 0.99) - 1], ms[runs - 1], hits / (double) runs));
+                String line = String.format("| %s | %s | %.1f | %.1f | %.1f | %.1f |%n", kind.getKey(), scope.getKey(),
+                        ms[runs / 2], ms[(int) Math.ceil(runs * 0.99) - 1], ms[runs - 1], hits / (double) runs);
+                System.out.print("BENCH " + line);
+                table.append(line);
             }
         }
         for (var f : filtered.entrySet()) {
@@ -134,8 +136,10 @@ class PersonSearchBenchmark {
                 }
             }
             Arrays.sort(ms);
-            table.append(String.format("| %s | community | %.1f | %.1f | %.1f | %.1f |%n", f.getKey(),
-                    ms[runs / 2], ms[(int) Math.ceil(runs * 0.99) - 1], ms[runs - 1], hits / (double) runs));
+            String line = String.format("| %s | community | %.1f | %.1f | %.1f | %.1f |%n", f.getKey(),
+                    ms[runs / 2], ms[(int) Math.ceil(runs * 0.99) - 1], ms[runs - 1], hits / (double) runs);
+            System.out.print("BENCH " + line);
+            table.append(line);
         }
         System.out.println("BENCH results\n" + table);
         assertThat(jdbc.sql("select count(*) from population.person").query(Long.class).single()).isGreaterThanOrEqualTo(n);
