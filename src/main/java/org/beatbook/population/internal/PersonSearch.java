@@ -41,6 +41,13 @@ public class PersonSearch {
     static final int MAX_PAGE = 500;
     /** Candidates ranked per query (at least; deeper pages take more). */
     static final int CANDIDATES = 1000;
+    /**
+     * Index entries an ordered read ({@link #ordered}) looks at before the candidate step takes over: enough for a page
+     * over a wide scope, few enough that a narrow scope or a rare filter does not pay for long.
+     */
+    static final int WINDOW = 200;
+    /** Prefix candidates read in key order ({@link #ordered}'s {@code more}), from a window of twice as many entries. */
+    static final int FEW = 250;
     /** Residences not verified for this many days count as overdue. */
     public static final int VERIFY_DAYS = 90;
 
@@ -150,7 +157,7 @@ public class PersonSearch {
                     yield byPerson(List.of("p.name = :text", contained), filters, order);
                 }
                 // one character (王): the names starting with it, in rank order (the exact one is the shortest)
-                args.put("window", 2 * cap);
+                args.put("window", Math.max(WINDOW, 2 * (page * size + size + 1)));
                 yield ordered("""
                         select p.id, length(p.name) as len, p.name from population.person p
                         where left(p.name, 1) = :text order by length(p.name), p.name, p.id limit :window""",
@@ -159,14 +166,15 @@ public class PersonSearch {
             case PINYIN -> {
                 args.put("prefix", query.text() + ":*");
                 args.put("next", next(query.text()));
-                args.put("window", 2 * cap);
+                args.put("window", Math.max(WINDOW, 2 * (page * size + size + 1)));
+                args.put("few", Math.max(FEW, page * size + size + 1));
                 yield ordered("""
                         select k.person_id as id, k.name_length as len, k.name from population.person_name_key k
                         where k.key = :text order by k.name_length, k.name, k.person_id limit :window""",
                         "w.len, w.name, w.id", """
                         select k.person_id as id, k.key, k.name_length as len, k.name from population.person_name_key k
                         where k.key >= :text and k.key < :next
-                        order by k.key, k.name_length, k.name, k.person_id limit :window""",
+                        order by k.key, k.name_length, k.name, k.person_id limit 2 * :few""",
                         "array_to_tsvector(p.name_keys) @@ to_tsquery('simple', :prefix)", filters,
                         "case when p.name_keys @> array[cast(:text as text)] then 0 else 1 end,"
                                 + " length(p.name), p.name, p.id");
@@ -199,8 +207,9 @@ public class PersonSearch {
      * persons who live in scope and meet the filters, up to the page's end ({@code :need}). Only when they do not fill
      * the page (a rare key, a narrow scope, the window used up) do the other matchers run, each gated by an
      * uncorrelated count that PostgreSQL evaluates once ("One-Time Filter"), so a full page never starts them:
-     * {@code more} (optional), a btree window of further matches in key order, capped like {@link #byPerson}; then
-     * {@code broad}, the GIN matcher of {@link #byPerson}, only when {@code more} did not fill its cap either. As
+     * {@code more} (optional), a btree window of further matches in key order, the first {@code :few} in scope (fewer
+     * than {@link #byPerson} ranks: these are read one by one, the next step's from a bitmap); then {@code broad}, the
+     * GIN matcher of {@link #byPerson}, only when {@code more} did not fill {@code :few} either. As
      * everything {@code first} holds ranks before any other match, a page it fills is the exact global ranking, and
      * pages of a query agree whichever way each was read.
      */
@@ -215,8 +224,8 @@ public class PersonSearch {
         if (more != null) {
             sql.append(",\nmore as materialized (select w.id from (").append(more)
                     .append(") w join population.person p on p.id = w.id where true").append(gate).append(rowFilter)
-                    .append(" order by w.key, w.len, w.name, w.id limit :cap)");
-            gate += " and (select count(*) from more) < :cap";
+                    .append(" order by w.key, w.len, w.name, w.id limit :few)");
+            gate += " and (select count(*) from more) < :few";
         }
         sql.append(",\nhit as (select id from first").append(more == null ? "" : " union select id from more")
                 .append(" union (select p.id from population.person p where ").append(broad).append(rowFilter)
