@@ -27,7 +27,12 @@ import java.util.Map;
  * candidates are ranked and joined to their newest current residence in scope (which also settles the filters that
  * need the residence itself). A broad query ({@code 王}, {@code jh}) thus ranks the first {@value #CANDIDATES}
  * matches, not all 10⁵; whoever typed it refines anyway. The statement text depends only on the kind and on which
- * filters are set, so a prepared statement's generic plan never swaps one kind's index for another's.
+ * filters are set, and each search plans its statement for its own values (a generic plan scanned everything for
+ * a 4-digit suffix).
+ *
+ * <p>The broadest kinds, one Chinese character and pinyin, first read their best-ranked matches in rank order from a
+ * btree (V4: names by first character; {@code person_name_key}, a row per name key) and stop after the page; the
+ * candidate step above runs only when those do not fill the page ({@link #ordered}).
  */
 @Component
 public class PersonSearch {
@@ -36,6 +41,13 @@ public class PersonSearch {
     static final int MAX_PAGE = 500;
     /** Candidates ranked per query (at least; deeper pages take more). */
     static final int CANDIDATES = 1000;
+    /**
+     * Index entries an ordered read ({@link #ordered}) looks at before the candidate step takes over: enough for a page
+     * over a wide scope, few enough that a narrow scope or a rare filter does not pay for long.
+     */
+    static final int WINDOW = 200;
+    /** Prefix candidates read in key order ({@link #ordered}'s {@code more}), from a window of twice as many entries. */
+    static final int FEW = 250;
     /** Residences not verified for this many days count as overdue. */
     public static final int VERIFY_DAYS = 90;
 
@@ -104,7 +116,9 @@ public class PersonSearch {
         args.put("codes", codes(within));
         args.put("limit", size + 1);
         args.put("offset", page * size);
-        args.put("cap", Math.max(CANDIDATES, page * size + size + 1));
+        int cap = Math.max(CANDIDATES, page * size + size + 1);
+        args.put("cap", cap);
+        args.put("need", page * size + size + 1);
         args.put("text", query.text());
         if (filters.type() != null) {
             args.put("type", filters.type().name());
@@ -136,16 +150,32 @@ public class PersonSearch {
             }
             case CHINESE -> {
                 args.put("pieces", "{" + String.join(",", chinesePieces(query.text())) + "}");
-                yield byPerson(List.of("p.name = :text",
-                        "p.name_pieces @> cast(:pieces as text[]) and strpos(p.name_text, :text) > 0"), filters,
-                        "case when p.name = :text then 0 when starts_with(p.name, :text) then 1 else 2 end,"
-                                + " length(p.name), p.name, p.id");
+                String contained = "p.name_pieces @> cast(:pieces as text[]) and strpos(p.name_text, :text) > 0";
+                String order = "case when p.name = :text then 0 when starts_with(p.name, :text) then 1 else 2 end,"
+                        + " length(p.name), p.name, p.id";
+                if (query.text().codePointCount(0, query.text().length()) > 1) {
+                    yield byPerson(List.of("p.name = :text", contained), filters, order);
+                }
+                // one character (王): the names starting with it, in rank order (the exact one is the shortest)
+                args.put("window", Math.max(WINDOW, 2 * (page * size + size + 1)));
+                yield ordered("""
+                        select p.id, length(p.name) as len, p.name from population.person p
+                        where left(p.name, 1) = :text order by length(p.name), p.name, p.id limit :window""",
+                        "w.len, w.name, w.id", null, contained, filters, order);
             }
             case PINYIN -> {
                 args.put("prefix", query.text() + ":*");
-                yield byPerson(List.of(
-                        "array_to_tsvector(p.name_keys) @@ to_tsquery('simple', :text)",
-                        "array_to_tsvector(p.name_keys) @@ to_tsquery('simple', :prefix)"), filters,
+                args.put("next", next(query.text()));
+                args.put("window", Math.max(WINDOW, 2 * (page * size + size + 1)));
+                args.put("few", Math.max(FEW, page * size + size + 1));
+                yield ordered("""
+                        select k.person_id as id, k.name_length as len, k.name from population.person_name_key k
+                        where k.key = :text order by k.name_length, k.name, k.person_id limit :window""",
+                        "w.len, w.name, w.id", """
+                        select k.person_id as id, k.key, k.name_length as len, k.name from population.person_name_key k
+                        where k.key >= :text and k.key < :next
+                        order by k.key, k.name_length, k.name, k.person_id limit 2 * :few""",
+                        "array_to_tsvector(p.name_keys) @@ to_tsquery('simple', :prefix)", filters,
                         "case when p.name_keys @> array[cast(:text as text)] then 0 else 1 end,"
                                 + " length(p.name), p.name, p.id");
             }
@@ -165,6 +195,48 @@ public class PersonSearch {
      * tag); then ranked, each with their newest current residence in scope that meets the filters.
      */
     private static String byPerson(List<String> matchers, Filters f, String order) {
+        String rowFilter = rowFilter(f);
+        StringBuilder sql = new StringBuilder("with hit as (");
+        for (int i = 0; i < matchers.size(); i++) {
+            sql.append(i == 0 ? "" : " union ").append("(select p.id from population.person p where ")
+                    .append(matchers.get(i)).append(rowFilter).append(" limit :cap)");
+        }
+        return sql.append(")\n").append(SUMMARY).append(ranking(f, order)).toString();
+    }
+
+    /**
+     * A broad query read in rank order, stopping after a page. {@code first}: a btree window (at most {@code :window}
+     * rows: {@code id}, and the columns {@code firstOrder} names) holding the best-ranked matches in rank order; its
+     * persons who live in scope and meet the filters, up to the page's end ({@code :need}). Only when they do not fill
+     * the page (a rare key, a narrow scope, the window used up) do the other matchers run, each gated by an
+     * uncorrelated count that PostgreSQL evaluates once ("One-Time Filter"), so a full page never starts them:
+     * {@code more} (optional), a btree window of further matches in key order, the first {@code :few} in scope (fewer
+     * than {@link #byPerson} ranks: these are read one by one, the next step's from a bitmap); then {@code broad}, the
+     * GIN matcher of {@link #byPerson}, only when {@code more} did not fill {@code :few} either. As
+     * everything {@code first} holds ranks before any other match, a page it fills is the exact global ranking, and
+     * pages of a query agree whichever way each was read.
+     */
+    private static String ordered(String first, String firstOrder, String more, String broad, Filters f, String order) {
+        String rowFilter = rowFilter(f);
+        StringBuilder sql = new StringBuilder("with first as materialized (select w.id from (").append(first)
+                .append(") w join population.person p on p.id = w.id where true").append(rowFilter).append("""
+                 and exists (select 1 from population.residence r
+                             where r.person_id = p.id and r.moved_out is null and r.node_path <@ cast(:scope as ltree[])
+                """).append(residenceFilter(f)).append(") order by ").append(firstOrder).append(" limit :need)");
+        String gate = " and (select count(*) from first) < :need";
+        if (more != null) {
+            sql.append(",\nmore as materialized (select w.id from (").append(more)
+                    .append(") w join population.person p on p.id = w.id where true").append(gate).append(rowFilter)
+                    .append(" order by w.key, w.len, w.name, w.id limit :few)");
+            gate += " and (select count(*) from more) < :few";
+        }
+        sql.append(",\nhit as (select id from first").append(more == null ? "" : " union select id from more")
+                .append(" union (select p.id from population.person p where ").append(broad).append(rowFilter)
+                .append(gate).append(" limit :cap))\n");
+        return sql.append(SUMMARY).append(ranking(f, order)).toString();
+    }
+
+    private static String rowFilter(Filters f) {
         StringBuilder rowFilter = new StringBuilder(" and p.residence_keys && cast(:codes as text[])");
         if (f.type() != null) {
             rowFilter.append(" and p.residence_keys @> array[cast(:type as text)]");
@@ -172,18 +244,23 @@ public class PersonSearch {
         if (f.tag() != null) {
             rowFilter.append(" and p.tags @> array[cast(:tag as text)]");
         }
-        StringBuilder sql = new StringBuilder("with hit as (");
-        for (int i = 0; i < matchers.size(); i++) {
-            sql.append(i == 0 ? "" : " union ").append("(select p.id from population.person p where ")
-                    .append(matchers.get(i)).append(rowFilter).append(" limit :cap)");
-        }
-        return sql.append(")\n").append(SUMMARY).append("""
+        return rowFilter.toString();
+    }
+
+    /** The candidates ({@code hit}) with their newest current residence in scope that meets the filters, ranked. */
+    private static String ranking(Filters f, String order) {
+        return """
                 from hit join population.person p on p.id = hit.id
                 join lateral (select r.node_code, r.address_label, r.residence_type from population.residence r
                               where r.person_id = p.id and r.moved_out is null and r.node_path <@ cast(:scope as ltree[])
-                """).append(residenceFilter(f)).append("""
+                """ + residenceFilter(f) + """
                               order by r.moved_in desc, r.id desc limit 1) r on true
-                order by\s""").append(order).append(" limit :limit offset :offset").toString();
+                order by\s""" + order + " limit :limit offset :offset";
+    }
+
+    /** The least string greater than every string starting with {@code prefix} (lower-case letters). */
+    static String next(String prefix) {
+        return prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1);
     }
 
     /** Driven by the current residences in scope: everyone, or a room key. */

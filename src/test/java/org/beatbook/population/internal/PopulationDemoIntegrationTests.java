@@ -167,6 +167,103 @@ class PopulationDemoIntegrationTests {
         assertThat(figures.columns(caller(Role.AUDITOR, List.of(tree.community())))).isEmpty();
     }
 
+    /** The ranking the search promises, computed over every match in scope: a page must be exactly its slice. */
+    List<Long> ranked(String match, String rank, Scope scope, String residenceFilter, Object... params) {
+        List<Object> all = new java.util.ArrayList<>(List.of(scope.sqlArray()));
+        all.addAll(List.of(params));
+        return jdbc.sql("""
+                        select p.id from population.person p
+                        where exists (select 1 from population.residence r where r.person_id = p.id and r.moved_out is null
+                                      and r.node_path <@ cast(? as ltree[])\s""" + residenceFilter + ") and " + match
+                        + " order by " + rank + ", length(p.name), p.name, p.id")
+                .params(all).query(Long.class).list();
+    }
+
+    void assertPages(String q, PersonSearch.Filters filters, Scope scope, List<Long> expected, int pages) {
+        for (int page = 0; page < pages; page++) {
+            PersonViews.SearchPage found = search.search(q, filters, scope, page, 20);
+            assertThat(ids(found.items())).as(q + " page " + page)
+                    .isEqualTo(expected.subList(Math.min(expected.size(), page * 20), Math.min(expected.size(), page * 20 + 20)));
+            assertThat(found.hasMore()).as(q + " page " + page + " more").isEqualTo(expected.size() > page * 20 + 20);
+        }
+    }
+
+    @Test
+    void aBroadQueryPageIsTheExactRankingOfAllItsMatches() {
+        // one character: read in rank order from the names starting with it (the page fills from them)
+        List<Long> wang = ranked("strpos(p.name_text, ?) > 0",
+                "case when p.name = ? then 0 when starts_with(p.name, ?) then 1 else 2 end", community, "", "王", "王", "王");
+        assertThat(wang).hasSizeGreaterThan(100);
+        assertPages("王", PersonSearch.Filters.NONE, community, wang, 3);
+        // initials: pages filled by the exact key's matches, shortest names first
+        String initials = jdbc.sql("""
+                select key from population.person_name_key where length(key) = 2 group by key order by count(*) desc, key limit 1""")
+                .query(String.class).single();
+        List<Long> exact = ranked("? = any(p.name_keys)", "cast(0 as int)", community, "", initials);
+        assertThat(exact).as(initials).hasSizeGreaterThan(60);
+        assertPages(initials, PersonSearch.Filters.NONE, community, exact, 3);
+        String prefixRank = "case when p.name_keys @> array[cast(? as text)] then 0 else 1 end";
+        String anyKeyStarts = "exists (select 1 from unnest(p.name_keys) k where starts_with(k, ?))";
+        assertPages("jh", PersonSearch.Filters.NONE, community, ranked(anyKeyStarts, prefixRank, community, "", "jh", "jh"), 3);
+        // filters on the residence itself (type within one compound) and a narrower scope
+        Scope compound = addresses.scopeOf(List.of(tree.largeCompound()));
+        List<Long> tenants = ranked("strpos(p.name_text, ?) > 0",
+                "case when p.name = ? then 0 when starts_with(p.name, ?) then 1 else 2 end", compound,
+                " and r.residence_type = 'TENANT'", "王", "王", "王");
+        assertThat(tenants).isNotEmpty();
+        assertPages("王", new PersonSearch.Filters(ResidenceType.TENANT, null, tree.largeCompound(), false), community,
+                tenants, 2);
+    }
+
+    @Test
+    void tooFewExactMatchesAreFollowedByThePrefixAndContainedOnesInRankOrder() {
+        // a pinyin key few persons have exactly but many start with (the exact ones first, then shorter names)
+        String key = jdbc.sql("""
+                        select e.key from (select k.key, count(*) n from population.person_name_key k group by k.key) e
+                        where e.n < 20 and (select count(*) from population.person_name_key m
+                                            where m.key >= e.key and m.key < e.key || '~') between e.n + 15 and 900
+                        order by e.key limit 1""").query(String.class).single();
+        List<Long> byKey = ranked("exists (select 1 from unnest(p.name_keys) k where starts_with(k, ?))",
+                "case when p.name_keys @> array[cast(? as text)] then 0 else 1 end", community, "", key, key);
+        assertThat(byKey).as(key).hasSizeGreaterThan(25);
+        assertPages(key, PersonSearch.Filters.NONE, community, byKey, 2);
+        assertThat(search.search(key, PersonSearch.Filters.NONE, community, 0, 20).items().get(0).name())
+                .satisfies(name -> assertThat(NameKeys.of(name).fullPinyin().contains(key)
+                        || NameKeys.of(name).initials().contains(key)).isTrue());
+
+        // a character few names start with but many contain: those starting with it first, then the others
+        String han = jdbc.sql("""
+                        select c from (select c, (select count(*) from population.person p where left(p.name, 1) = f.c) s,
+                                              (select count(*) from population.person p where strpos(p.name_text, f.c) > 0) n
+                                       from (select distinct substr(name, 2, 1) c from population.person) f) g
+                        where s < 20 and n between s + 15 and 900
+                        order by s = 0, c limit 1""").query(String.class).single();
+        List<Long> byHan = ranked("strpos(p.name_text, ?) > 0",
+                "case when p.name = ? then 0 when starts_with(p.name, ?) then 1 else 2 end", community, "", han, han, han);
+        assertThat(byHan).as(han).hasSizeGreaterThan(25);
+        assertPages(han, PersonSearch.Filters.NONE, community, byHan, 2);
+    }
+
+    @Test
+    void nameKeysFollowTheName() {
+        assertThat(jdbc.sql("""
+                        select count(*) from population.person p
+                        where array(select k.key from population.person_name_key k where k.person_id = p.id order by 1)
+                              <> array(select distinct x collate "C" from unnest(p.name_keys) x order by 1)
+                           or exists (select 1 from population.person_name_key k where k.person_id = p.id and k.name <> p.name)""")
+                .query(Long.class).single()).isZero();
+        long id = jdbc.sql("select id from population.person where name like '王%' order by id limit 1").query(Long.class).single();
+        Caller officer = caller(Role.COMMUNITY_OFFICER, List.of(tree.community()));
+        registry.change(id, new PersonRequests.PersonChange("欧阳娜娜", null, null, null, null, null, null, null, null, null),
+                officer);
+        assertThat(ids(search.search("oyn", PersonSearch.Filters.NONE, community, 0, 100).items())).contains(id);
+        assertThat(ids(search.search("ouyangnana", PersonSearch.Filters.NONE, community, 0, 100).items())).contains(id);
+        assertThat(jdbc.sql("select count(*) from population.person_name_key where person_id = ? and key like 'w%'")
+                .param(id).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select distinct name from population.person_name_key where person_id = ?")
+                .param(id).query(String.class).list()).containsExactly("欧阳娜娜");
+    }
+
     List<String> keys(long personId) {
         return List.of(jdbc.sql("select residence_keys from population.person where id = ?").param(personId)
                 .query((rs, n) -> (String[]) rs.getArray(1).getArray()).single());
