@@ -1,10 +1,13 @@
 package org.beatbook.address;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A node with every node below it (retired ones too) and its ancestors: enough to rebuild, in one read, any label
@@ -34,6 +37,21 @@ public record AddressSubtree(List<AddressNodeView> above, Map<String, AddressNod
         chain.addAll(above);
         chain.addAll(down);
         return chain;
+    }
+
+    /**
+     * {@code rule} applied to the chain of each of {@code codes} that lies in this subtree (a module's label rule),
+     * by code, in the order given; codes outside the subtree are left out.
+     */
+    public <T> Map<String, T> map(Collection<String> codes, Function<List<AddressNodeView>, T> rule) {
+        Map<String, T> out = new LinkedHashMap<>();
+        for (String code : codes) {
+            List<AddressNodeView> chain = chain(code);
+            if (!chain.isEmpty()) {
+                out.put(code, rule.apply(chain));
+            }
+        }
+        return out;
     }
 
     /** The node with this code, if it lies in this subtree. */

@@ -2,15 +2,11 @@ package org.beatbook.housing.internal;
 
 import org.beatbook.address.AddressLevel;
 import org.beatbook.address.AddressNodeRenamed;
-import org.beatbook.address.AddressNodeView;
-import org.beatbook.address.AddressSubtree;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -55,19 +51,7 @@ class HouseLabels {
         if (rooms.isEmpty()) {
             return;
         }
-        Optional<AddressSubtree> tree = places.subtree(code, path);
-        if (tree.isEmpty()) {
-            return;
-        }
-        List<String> codes = new ArrayList<>(rooms.size());
-        List<String> labels = new ArrayList<>(rooms.size());
-        for (String room : rooms) {
-            List<AddressNodeView> chain = tree.get().chain(room);
-            if (!chain.isEmpty()) {
-                codes.add(room);
-                labels.add(RoomPlaces.place(chain).label());
-            }
-        }
-        store.relabel(codes, labels);
+        places.subtree(code, path).ifPresent(tree ->
+                store.relabel(tree.map(rooms, chain -> RoomPlaces.place(chain).label())));
     }
 }

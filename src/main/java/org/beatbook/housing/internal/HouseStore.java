@@ -260,15 +260,15 @@ class HouseStore {
     }
 
     /** Sets the labels of many houses in one statement; the version stays (a label follows the tree, nobody edits it). */
-    int relabel(List<String> roomCodes, List<String> labels) {
-        if (roomCodes.isEmpty()) {
+    int relabel(Map<String, String> labels) {
+        if (labels.isEmpty()) {
             return 0;
         }
         return jdbc.sql("""
                         UPDATE housing.house h SET address_label = v.label
                           FROM unnest(?::text[], ?::text[]) AS v(code, label)
                          WHERE h.room_code = v.code AND h.address_label IS DISTINCT FROM v.label""")
-                .params(roomCodes.toArray(String[]::new), labels.toArray(String[]::new)).update();
+                .params(labels.keySet().toArray(String[]::new), labels.values().toArray(String[]::new)).update();
     }
 
     /** Rental houses are the ones verified every 90 days (ADR 0011). */

@@ -1,15 +1,12 @@
 package org.beatbook.organisation.internal;
 
 import org.beatbook.address.AddressNodeRenamed;
-import org.beatbook.address.AddressNodeView;
-import org.beatbook.address.AddressSubtree;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * Units keep a copy of their address label (阳光新城 3号楼) for lists and the roster. When a node is renamed, or a subtree
@@ -41,26 +38,15 @@ class OrganisationLabels {
         if (nodes.isEmpty()) {
             return;
         }
-        Optional<AddressSubtree> tree = places.subtree(code, path);
-        if (tree.isEmpty()) {
-            return;
-        }
-        List<String> codes = new ArrayList<>(nodes.size());
-        List<String> labels = new ArrayList<>(nodes.size());
-        for (String node : nodes) {
-            List<AddressNodeView> chain = tree.get().chain(node);
-            if (!chain.isEmpty()) {
-                codes.add(node);
-                labels.add(Places.place(chain).label());
-            }
-        }
-        if (codes.isEmpty()) {
+        Map<String, String> labels = places.subtree(code, path)
+                .map(tree -> tree.map(nodes, chain -> Places.place(chain).label())).orElse(Map.of());
+        if (labels.isEmpty()) {
             return;
         }
         jdbc.sql("""
                         UPDATE organisation.organisation o SET address_label = v.label
                           FROM unnest(?::text[], ?::text[]) AS v(code, label)
                          WHERE o.node_code = v.code AND o.address_label IS DISTINCT FROM v.label""")
-                .params(codes.toArray(String[]::new), labels.toArray(String[]::new)).update();
+                .params(labels.keySet().toArray(String[]::new), labels.values().toArray(String[]::new)).update();
     }
 }

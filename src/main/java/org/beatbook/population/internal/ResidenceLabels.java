@@ -2,16 +2,13 @@ package org.beatbook.population.internal;
 
 import org.beatbook.address.AddressLevel;
 import org.beatbook.address.AddressNodeRenamed;
-import org.beatbook.address.AddressNodeView;
-import org.beatbook.address.AddressSubtree;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -59,31 +56,20 @@ class ResidenceLabels {
         if (nodes.isEmpty()) {
             return;
         }
-        Optional<AddressSubtree> tree = rooms.subtree(code, path);
-        if (tree.isEmpty()) {
+        Map<String, Rooms.Room> relabelled = rooms.subtree(code, path)
+                .map(tree -> tree.map(nodes, chain -> Rooms.room(chain))).orElse(Map.of());
+        if (relabelled.isEmpty()) {
             return;
         }
-        List<String> codes = new ArrayList<>(nodes.size());
-        List<String> labels = new ArrayList<>(nodes.size());
-        List<String> keys = new ArrayList<>(nodes.size());
-        for (String node : nodes) {
-            List<AddressNodeView> chain = tree.get().chain(node);
-            if (!chain.isEmpty()) {
-                Rooms.Room room = Rooms.room(chain);
-                codes.add(node);
-                labels.add(room.label());
-                keys.add(room.key());
-            }
-        }
-        if (codes.isEmpty()) {
-            return;
-        }
+        List<Rooms.Room> now = List.copyOf(relabelled.values());
         jdbc.sql("""
                         UPDATE population.residence r SET address_label = v.label, room_key = v.key
                           FROM unnest(?::text[], ?::text[], ?::text[]) AS v(code, label, key)
                          WHERE r.node_code = v.code AND r.node_path <@ CAST(? AS ltree)
                            AND (r.address_label IS DISTINCT FROM v.label OR r.room_key IS DISTINCT FROM v.key)""")
-                .params(codes.toArray(String[]::new), labels.toArray(String[]::new), keys.toArray(String[]::new), path)
+                .params(relabelled.keySet().toArray(String[]::new),
+                        now.stream().map(Rooms.Room::label).toArray(String[]::new),
+                        now.stream().map(Rooms.Room::key).toArray(String[]::new), path)
                 .update();
     }
 }

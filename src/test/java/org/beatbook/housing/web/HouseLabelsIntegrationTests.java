@@ -21,12 +21,12 @@ import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.beatbook.address.Workbooks.HEADER;
 import static org.beatbook.address.Workbooks.xlsx;
+import static org.beatbook.housing.web.HouseApiIntegrationTests.body;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
@@ -53,14 +53,6 @@ class HouseLabelsIntegrationTests {
 
     String get(String uri) {
         return body(mvc.get().uri(uri).header("Accept-Language", "zh-CN").with(authentication(officer)).exchange());
-    }
-
-    static String body(MvcTestResult r) {
-        try {
-            return r.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        } catch (java.io.UnsupportedEncodingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test

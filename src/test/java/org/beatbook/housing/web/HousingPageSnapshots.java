@@ -41,8 +41,8 @@ class HousingPageSnapshots {
         Authentication officer = Residents.signedIn(Role.COMMUNITY_OFFICER);
         String today = LocalDate.now().toString();
         put(officer, "/api/v1/houses/" + AddressFake.ROOM_501, """
-                {"usage":"RENTED","ownerName":"王建国","ownerIdNumber":"34052419700506123X","ownerPhone":"13955550101",
-                 "landlordName":"王建国","landlordPhone":"13955550101"}""");
+                {"usage":"RENTED","ownerName":"王建国","ownerIdNumber":"%s","ownerPhone":"13955550101",
+                 "landlordName":"李房东","landlordPhone":"13955550202"}""".formatted(Residents.idNumber(LocalDate.of(1970, 5, 6))));
         post(officer, "/api/v1/houses/" + AddressFake.ROOM_501 + "/tenancies", """
                 {"tenantName":"李明","tenantIdNumber":"%s","tenantPhone":"13800000001","startDate":"2026-03-01",
                  "endDate":"2027-02-28","contractNumber":"ZL-2026-0501"}""".formatted(Residents.idNumber(LocalDate.of(1992, 1, 2))));
