@@ -37,6 +37,27 @@ public interface AddressApi {
     List<AddressNodeView> search(String query, Scope scope, int offset, int limit);
 
     /**
+     * The node within scope with its ancestors (read in the node's own tree) and every node below it, retired ones
+     * included: one read for a module that rebuilds the labels of a whole subtree. Empty when the node is unknown or
+     * out of scope. (This default walks the live children; the address module answers in one query.)
+     */
+    default Optional<AddressSubtree> subtree(String code, Scope scope) {
+        Optional<AddressNodeView> root = find(code, scope);
+        if (root.isEmpty()) {
+            return Optional.empty();
+        }
+        Scope tree = new Scope(List.of(root.get().path().split("\\.")[0]));
+        Map<String, AddressNodeView> nodes = new java.util.LinkedHashMap<>();
+        java.util.ArrayDeque<AddressNodeView> todo = new java.util.ArrayDeque<>(List.of(root.get()));
+        while (!todo.isEmpty()) {
+            AddressNodeView node = todo.poll();
+            nodes.put(node.code(), node);
+            todo.addAll(children(node.code(), scope));
+        }
+        return Optional.of(new AddressSubtree(ancestors(code, tree), nodes));
+    }
+
+    /**
      * Live nodes of one level below (or at) the node {@code code}, within scope, in path order: e.g. every room of a
      * compound in one read. Empty when the node is unknown or out of scope.
      */

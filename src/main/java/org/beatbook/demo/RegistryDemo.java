@@ -25,7 +25,7 @@ class RegistryDemo {
     }
 
     void load(DemoTree tree, long seed) {
-        // houses read the residents' tenancies, so residents come first
+        // houses read the residents' tenancies and organisations employ residents, so residents come first
         PopulationDemo.Loaded loaded = residents.load(tree, seed);
         log.info("Demo residents: {} in {} ms", loaded.persons(), loaded.millis());
         houses.load(tree.compounds(), seed);

@@ -8,8 +8,10 @@ public interface OrganisationDemo {
     /**
      * About 300 units, reproducibly from {@code seed}: the schools, the rail station, the hospital, the market and
      * the key sites of the tree's places, a property service centre and an owners' committee per compound, shops and
-     * enterprises in the compounds' buildings (valid credit codes), with a few staff each. Idempotent: when any
-     * organisation exists nothing is written.
+     * enterprises in the compounds' buildings (valid credit codes), with a few staff each: legal representatives,
+     * security contacts and employees are the population demo's residents (owners, of the unit's own compound
+     * where it has enough), so it runs after the residents are loaded. Idempotent: when any organisation
+     * exists nothing is written.
      *
      * @return the number of organisations created
      */

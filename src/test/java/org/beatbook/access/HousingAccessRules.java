@@ -28,13 +28,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 /**
- * Houses: the four operational roles within their jurisdiction, for reading and writing alike; no administrator or
- * auditor reads houses. A house (with a current tenancy) at the fixture's own room and one at its foreign room are
+ * Houses: the four operational roles within their jurisdiction, for reading and writing alike; whole numbers only for
+ * the station leader and the community officer; no administrator or auditor reads houses. A house (with a current tenancy) at the fixture's own room and one at its foreign room are
  * written here once, and an empty house import run per operational role.
  */
 class HousingAccessRules implements AccessRules {
 
     static final Set<Role> OPERATIONAL = roles(STATION_LEADER, COMMUNITY_OFFICER, AUXILIARY_POLICE, COMMUNITY_WORKER);
+    /** Whole numbers: the two roles that may reveal a person (HouseLedger.REVEALERS). */
+    static final Set<Role> REVEALERS = roles(STATION_LEADER, COMMUNITY_OFFICER);
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private record Records(long ownTenancy, long foreignTenancy, Map<Role, String> imports) { }
@@ -79,6 +81,9 @@ class HousingAccessRules implements AccessRules {
                 scoped(POST, "/api/v1/houses/{code}/guests", OPERATIONAL, house,
                         c -> post("/api/v1/houses/" + c + "/guests").contentType(json)
                                 .content("{\"name\":\"赵客\",\"idNumber\":\"" + guest + "\",\"checkIn\":\"" + today + "\"}")),
+                scoped(POST, "/api/v1/houses/{code}/reveal", REVEALERS, house,
+                        c -> post("/api/v1/houses/" + c + "/reveal").contentType(json)
+                                .content("{\"field\":\"landlordPhone\",\"purpose\":\"核实出租人\"}")),
 
                 unscoped(GET, "/api/v1/imports/houses/template", OPERATIONAL, c -> get("/api/v1/imports/houses/template")),
                 unscoped(POST, "/api/v1/imports/houses", OPERATIONAL, c -> multipart("/api/v1/imports/houses")
@@ -101,6 +106,15 @@ class HousingAccessRules implements AccessRules {
                         ids -> post("/houses/rooms/" + ids.replace("/", "/tenancies/") + "/end")),
                 scoped(POST, "/houses/rooms/{code}/verifications", OPERATIONAL, house,
                         c -> post("/houses/rooms/" + c + "/verifications").param("result", "NORMAL")),
+                scoped(POST, "/houses/rooms/{code}/listing", OPERATIONAL, house,
+                        c -> post("/houses/rooms/" + c + "/listing").param("platform", "途家")
+                                .param("listingId", "7012345")),
+                scoped(POST, "/houses/rooms/{code}/guests", OPERATIONAL, house,
+                        c -> post("/houses/rooms/" + c + "/guests").param("name", "赵客").param("idNumber", guest)
+                                .param("checkIn", today)),
+                scoped(POST, "/houses/rooms/{code}/reveal", REVEALERS, house,
+                        c -> post("/houses/rooms/" + c + "/reveal").param("field", "landlordPhone")
+                                .param("purpose", "核实出租人")),
                 unscoped(GET, "/houses/import", OPERATIONAL, c -> get("/houses/import")),
                 unscoped(POST, "/houses/import", OPERATIONAL, c -> multipart("/houses/import")
                         .file(new MockMultipartFile("file", "houses.xlsx", XLSX, empty))),

@@ -1,6 +1,7 @@
 package org.beatbook.address.internal;
 
 import org.beatbook.address.AddressLevel;
+import org.beatbook.address.AddressNodeRenamed;
 import org.beatbook.address.PlaceCategory;
 import org.beatbook.address.internal.AddressSheetReader.RawRow;
 import org.beatbook.address.internal.ImportRowParser.ParsedRow;
@@ -116,6 +117,7 @@ public class AddressImport {
         if (!plan.creates.isEmpty()) {
             cache.invalidate();
         }
+        publishRenames(plan.renames);
         int rejectedRows = (int) plan.problems.stream().mapToInt(ImportProblem::row).distinct().count();
         ImportReport report = new ImportReport(UUID.randomUUID(), name, Instant.now(), rawRows.size(),
                 plan.creates.size(), plan.unchanged, plan.updates.size(), rejectedRows, plan.problems);
@@ -136,6 +138,7 @@ public class AddressImport {
     private static final class Plan {
         final List<NewNodeRow> creates = new ArrayList<>();
         final List<AddressNode> updates = new ArrayList<>();
+        final List<AddressNodeRenamed> renames = new ArrayList<>();
         final List<ImportProblem> problems = new ArrayList<>();
         int unchanged;
     }
@@ -254,10 +257,30 @@ public class AddressImport {
             } else {
                 plan.updates.add(new AddressNode(existing.code(), existing.parentCode(), existing.path(), existing.level(),
                         r.name(), r.category(), r.latitude(), r.longitude(), null, existing.updatedAt(), existing.version()));
+                if (!existing.name().equals(r.name())) {
+                    plan.renames.add(new AddressNodeRenamed(existing.code(), existing.path(), existing.level(),
+                            existing.name(), r.name()));
+                }
             }
             placed.put(code, new Placed(code, existing.path(), existing.level(), r.row()));
         }
         return plan;
+    }
+
+    /**
+     * One event per renamed node, except below another renamed node of the same file: a listener rebuilds the labels
+     * of a renamed node's whole subtree from the current names, so the upper event covers the lower ones.
+     */
+    private void publishRenames(List<AddressNodeRenamed> renames) {
+        List<AddressNodeRenamed> sorted = new ArrayList<>(renames);
+        sorted.sort(java.util.Comparator.comparingInt(r -> r.path().split("\\.").length));
+        List<String> covered = new ArrayList<>();
+        for (AddressNodeRenamed r : sorted) {
+            if (covered.stream().noneMatch(p -> r.path().startsWith(p + "."))) {
+                covered.add(r.path());
+                events.publishEvent(r);
+            }
+        }
     }
 
     private static void reject(Plan plan, List<ImportProblem> problems, ParsedRow r, Map<String, Integer> rejectedCodes) {

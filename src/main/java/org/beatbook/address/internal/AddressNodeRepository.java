@@ -170,6 +170,12 @@ class AddressNodeRepository {
                 .param(code).param(scope.sqlArray()).param(level.name()).query(NODE).list();
     }
 
+    /** The node at {@code path} and every node below it, live and retired, unscoped (the caller checked the root). */
+    List<AddressNode> subtree(String path) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM address.node WHERE path <@ ?::ltree ORDER BY path")
+                .param(path).query(NODE).list();
+    }
+
     /** All children (live and retired) of the given parents. */
     List<AddressNode> childrenOf(Collection<String> parentCodes) {
         if (parentCodes.isEmpty()) {

@@ -4,7 +4,9 @@ import org.beatbook.address.AddressApi;
 import org.beatbook.address.AddressLevel;
 import org.beatbook.address.AddressNodeMoved;
 import org.beatbook.address.AddressNodeNotFound;
+import org.beatbook.address.AddressNodeRenamed;
 import org.beatbook.address.AddressNodeView;
+import org.beatbook.address.AddressSubtree;
 import org.beatbook.address.PlaceCategory;
 import org.beatbook.shared.AuditEvent;
 import org.beatbook.shared.security.Caller;
@@ -24,13 +26,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The address tree's reads (for every module, always within a scope) and its writes (for writers, within their
- * jurisdiction). Every change publishes an {@link AuditEvent}; a move also publishes {@link AddressNodeMoved}.
+ * jurisdiction). Every change publishes an {@link AuditEvent}; a move also publishes {@link AddressNodeMoved}, a new
+ * name {@link AddressNodeRenamed}.
  */
 @Service
 @Transactional(readOnly = true)
@@ -124,6 +128,16 @@ public class AddressService implements AddressApi {
             return List.of();
         }
         return nodes.descendants(c, level, scope).stream().map(AddressNode::view).toList();
+    }
+
+    @Override
+    public Optional<AddressSubtree> subtree(String code, Scope scope) {
+        return findNode(code, scope).map(root -> {
+            Scope tree = new Scope(List.of(root.path().split("\\.")[0]));
+            Map<String, AddressNodeView> below = new LinkedHashMap<>();
+            nodes.subtree(root.path()).forEach(n -> below.put(n.code(), n.view()));
+            return new AddressSubtree(nodes.ancestors(root.path(), tree).stream().map(AddressNode::view).toList(), below);
+        });
     }
 
     @Override
@@ -233,6 +247,9 @@ public class AddressService implements AddressApi {
             throw InvalidInput.conflict(null, "address.error.stale");
         }
         String detail = name.equals(node.name()) ? name : node.name() + " → " + name;
+        if (!name.equals(node.name())) {
+            events.publishEvent(new AddressNodeRenamed(node.code(), node.path(), node.level(), node.name(), name));
+        }
         events.publishEvent(AuditEvent.success("ADDRESS_UPDATED", OBJECT_TYPE, node.code(), node.path())
                 .withDetail(detail));
         return nodes.find(node.code()).orElseThrow().view();

@@ -1,6 +1,7 @@
 package org.beatbook.alert.internal;
 
 import org.beatbook.address.AddressApi;
+import org.beatbook.address.AddressNodeRenamed;
 import org.beatbook.address.AddressNodeView;
 import org.beatbook.alert.AlertRaised;
 import org.beatbook.shared.security.Scope;
@@ -11,6 +12,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -119,6 +121,12 @@ class AlertRaiser implements DisposableBean {
     private String place(String code, String path) {
         return placeNames.computeIfAbsent(code, c -> addresses.find(c, new Scope(List.of(path)))
                 .map(AddressNodeView::name).orElse(c));
+    }
+
+    /** New alerts at a renamed node carry its new name: the name is read again once the rename has committed. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void forget(AddressNodeRenamed renamed) {
+        placeNames.remove(renamed.code());
     }
 
     @Override

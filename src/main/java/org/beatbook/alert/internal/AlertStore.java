@@ -152,6 +152,14 @@ class AlertStore {
                 .param("newPath", newPath).param("oldPath", oldPath).update();
     }
 
+    /** Alerts raised at a renamed node show its new name (the gate is the same place). */
+    void renamePlace(String code, String path, String name) {
+        jdbc.sql("""
+                        UPDATE alert.alert SET place = :name
+                         WHERE node_path <@ CAST(:path AS ltree) AND node_code = :code AND place IS DISTINCT FROM :name""")
+                .param("name", name).param("path", path).param("code", code).update();
+    }
+
     private static AlertView view(ResultSet rs, int n) throws SQLException {
         return new AlertView(rs.getLong(1), AlertRule.valueOf(rs.getString(2)), AlertState.valueOf(rs.getString(3)),
                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),

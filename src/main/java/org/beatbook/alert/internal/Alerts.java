@@ -1,6 +1,7 @@
 package org.beatbook.alert.internal;
 
 import org.beatbook.address.AddressNodeMoved;
+import org.beatbook.address.AddressNodeRenamed;
 import org.beatbook.alert.AlertRule;
 import org.beatbook.alert.internal.AlertStore.Filter;
 import org.beatbook.alert.internal.AlertStore.RuleRate;
@@ -200,5 +201,10 @@ public class Alerts {
     @EventListener
     void on(AddressNodeMoved moved) {
         store.moveNodes(moved.oldPath(), moved.newPath());
+    }
+
+    @EventListener
+    void on(AddressNodeRenamed renamed) {
+        store.renamePlace(renamed.code(), renamed.path(), renamed.newName());
     }
 }

@@ -19,4 +19,7 @@ final class HouseCommands {
     record SetListing(String platform, String listingId, String url, String host) { }
 
     record RegisterGuest(Long personId, String name, String document, LocalDate checkIn, LocalDate checkOut) { }
+
+    /** @param field one of {@link HouseInput#REVEALABLE} */
+    record Reveal(String field, String purpose) { }
 }

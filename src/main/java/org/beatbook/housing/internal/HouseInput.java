@@ -26,6 +26,9 @@ public final class HouseInput {
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final int MAX_NOTE = 500;
     static final int MAX_CONTRACT = 50;
+    /** The house fields a reveal may show whole, by their API names. */
+    public static final List<String> REVEALABLE = List.of("ownerIdNumber", "ownerPhone", "landlordPhone");
+    static final int MIN_PURPOSE = 2;
 
     private HouseInput() {
     }
@@ -187,5 +190,24 @@ public final class HouseInput {
         }
         c.throwIfAny();
         return new RegisterGuest(person, name, document == null ? null : Masking.idNumber(document), in, out);
+    }
+
+    /** A reveal: one of {@link #REVEALABLE} and a purpose of 2 to 200 characters, both reported at once. */
+    static HouseCommands.Reveal reveal(HouseRequests.RevealBody b) {
+        Checks c = new Checks(today());
+        String field = b == null || Checks.blank(b.field()) ? null : b.field().strip();
+        if (field == null) {
+            c.reject("field", "housing.error.required");
+        } else if (!REVEALABLE.contains(field)) {
+            c.reject("field", "housing.reveal.field.unknown");
+        }
+        String purpose = b == null ? null : c.text("purpose", b.purpose(), HouseLedger.MAX_PURPOSE);
+        if (purpose == null && c.violations().stream().noneMatch(v -> "purpose".equals(v.field()))) {
+            c.reject("purpose", "housing.reveal.purpose.required");
+        } else if (purpose != null && purpose.codePointCount(0, purpose.length()) < MIN_PURPOSE) {
+            c.reject("purpose", "housing.reveal.purpose.length", MIN_PURPOSE, HouseLedger.MAX_PURPOSE);
+        }
+        c.throwIfAny();
+        return new HouseCommands.Reveal(field, purpose);
     }
 }

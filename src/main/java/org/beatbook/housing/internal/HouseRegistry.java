@@ -8,6 +8,7 @@ import org.beatbook.housing.internal.HouseCommands.Verify;
 import org.beatbook.housing.internal.HouseRequests.GuestBody;
 import org.beatbook.housing.internal.HouseRequests.HouseBody;
 import org.beatbook.housing.internal.HouseRequests.ListingBody;
+import org.beatbook.housing.internal.HouseRequests.RevealBody;
 import org.beatbook.housing.internal.HouseRequests.TenancyBody;
 import org.beatbook.housing.internal.HouseRequests.VerificationBody;
 import org.beatbook.housing.internal.HouseStore.HouseRow;
@@ -17,6 +18,7 @@ import org.beatbook.housing.internal.HouseViews.HousePage;
 import org.beatbook.housing.internal.HouseViews.HouseView;
 import org.beatbook.housing.internal.HouseViews.ListingView;
 import org.beatbook.housing.internal.HouseViews.PartyView;
+import org.beatbook.housing.internal.HouseViews.Revealed;
 import org.beatbook.housing.internal.HouseViews.TenancyView;
 import org.beatbook.housing.internal.HouseViews.VerificationView;
 import org.beatbook.housing.internal.HouseViews.VersionView;
@@ -29,6 +31,7 @@ import org.beatbook.shared.security.Caller;
 import org.beatbook.shared.web.InvalidInput;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -247,6 +250,36 @@ public class HouseRegistry {
         store.recordVersion(h.roomCode(), caller.username(), "GUEST_REGISTERED", facts);
         audit("HOUSE_GUEST_REGISTERED", place, "guest=" + id + "; in=" + g.checkIn());
         return view(h);
+    }
+
+    /**
+     * One whole number of the house (owner's document or phone, landlord's phone) for the two roles that may reveal,
+     * with a stated purpose; recorded with the purpose and the field, never the value. A refusal is recorded too
+     * (outside any transaction, so it is not rolled back with the refusal). A room out of scope answers 404.
+     */
+    public Revealed reveal(String code, RevealBody body, Caller caller) {
+        if (!HouseLedger.REVEALERS.contains(caller.role())) {
+            String purpose = body == null ? null : Masking.scrub(body.purpose());
+            events.publishEvent(new AuditEvent("HOUSE_REVEALED", HOUSE, shortened(code), null,
+                    purpose == null ? null : shortened(purpose), AuditEvent.Result.DENIED, "role=" + caller.role(),
+                    null));
+            throw new AccessDeniedException("reveal needs STATION_LEADER or COMMUNITY_OFFICER");
+        }
+        HouseCommands.Reveal r = HouseInput.reveal(body);
+        Place place = place(code, caller);
+        HouseRow h = store.find(place.code()).orElseThrow(() -> new HouseNotFound("house", code));
+        String value = switch (r.field()) {
+            case "ownerIdNumber" -> h.ownerDocument();
+            case "ownerPhone" -> h.ownerPhone();
+            default -> h.landlordPhone();
+        };
+        events.publishEvent(AuditEvent.success("HOUSE_REVEALED", HOUSE, place.code(), place.path())
+                .withPurpose(Masking.scrub(r.purpose())).withDetail("field=" + r.field()));
+        return new Revealed(place.code(), r.field(), value);
+    }
+
+    private static String shortened(String s) {
+        return s == null || s.length() <= 200 ? s : s.substring(0, 200);
     }
 
     // ---------------------------------------------------------------------------------------------------------

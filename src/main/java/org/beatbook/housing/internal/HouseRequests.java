@@ -31,4 +31,8 @@ public final class HouseRequests {
 
     @Schema(description = "A guest of a short-term rental: a registered person (personId) or a name and document")
     public record GuestBody(Long personId, String name, String idNumber, String checkIn, String checkOut) { }
+
+    @Schema(description = "Show one whole number of the house, with the purpose it is needed for (recorded)")
+    public record RevealBody(@Schema(example = "ownerPhone", allowableValues = {"ownerIdNumber", "ownerPhone",
+            "landlordPhone"}) String field, @Schema(example = "核实房主身份") String purpose) { }
 }

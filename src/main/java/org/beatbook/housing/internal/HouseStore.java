@@ -253,6 +253,24 @@ class HouseStore {
                 .param("compound", compoundCode).update();
     }
 
+    /** Codes of the houses at or below {@code path}. */
+    List<String> roomsUnder(String path) {
+        return jdbc.sql("SELECT room_code FROM housing.house WHERE node_path <@ CAST(? AS ltree)")
+                .param(path).query(String.class).list();
+    }
+
+    /** Sets the labels of many houses in one statement; the version stays (a label follows the tree, nobody edits it). */
+    int relabel(Map<String, String> labels) {
+        if (labels.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                        UPDATE housing.house h SET address_label = v.label
+                          FROM unnest(?::text[], ?::text[]) AS v(code, label)
+                         WHERE h.room_code = v.code AND h.address_label IS DISTINCT FROM v.label""")
+                .params(labels.keySet().toArray(String[]::new), labels.values().toArray(String[]::new)).update();
+    }
+
     /** Rental houses are the ones verified every 90 days (ADR 0011). */
     static boolean rental(String usage) {
         return Usages.RENTED.equals(usage) || Usages.SHORT_TERM.equals(usage);

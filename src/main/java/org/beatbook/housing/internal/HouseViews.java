@@ -45,6 +45,10 @@ public final class HouseViews {
                                String landlordName, String landlordPhone, int currentTenants, String tenantNames,
                                LocalDate verifiedOn, String verificationResult, boolean overdue) { }
 
+    @Schema(description = "One whole number of a house, revealed with a stated purpose; value null when none is "
+            + "recorded (an owner registered in the person index is revealed on the person's page)")
+    public record Revealed(String roomCode, String field, String value) { }
+
     @Schema(description = "A page of houses")
     public record HousePage(List<HouseSummary> items, int page, int size, long total) { }
 

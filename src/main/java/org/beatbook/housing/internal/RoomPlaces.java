@@ -40,9 +40,21 @@ public class RoomPlaces {
     private Place place(AddressNodeView node) {
         // ancestors are read within the node's own tree: the caller may see the room but not its compound
         Scope tree = new Scope(List.of(node.path().split("\\.")[0]));
+        List<AddressNodeView> chain = new java.util.ArrayList<>(addresses.ancestors(node.code(), tree));
+        chain.add(node);
+        return place(chain);
+    }
+
+    /**
+     * The place at the end of {@code chain} (the nodes from the top of the tree down to it): its compound and label,
+     * the compound's name and then the building's, unit's and its own names. One rule for registering a house and
+     * for rebuilding labels after a rename or move ({@link HouseLabels}).
+     */
+    static Place place(List<AddressNodeView> chain) {
+        AddressNodeView node = chain.get(chain.size() - 1);
         String compound = null;
         StringBuilder label = new StringBuilder();
-        for (AddressNodeView a : addresses.ancestors(node.code(), tree)) {
+        for (AddressNodeView a : chain.subList(0, chain.size() - 1)) {
             if (a.level() == AddressLevel.COMPOUND) {
                 compound = a.code();
                 label.setLength(0);
@@ -53,6 +65,16 @@ public class RoomPlaces {
         }
         label.append(node.name());
         return new Place(node.code(), node.path(), compound, label.toString().strip());
+    }
+
+    /** The level of a node, read in its own tree; empty when unknown. */
+    Optional<AddressLevel> level(String code, String path) {
+        return addresses.find(code, new Scope(List.of(path.split("\\.")[0]))).map(AddressNodeView::level);
+    }
+
+    /** The node with its ancestors and subtree, read in the node's own tree; empty when unknown. */
+    Optional<org.beatbook.address.AddressSubtree> subtree(String code, String path) {
+        return addresses.subtree(code, new Scope(List.of(path.split("\\.")[0])));
     }
 
     /** The compound a node at {@code path} lies in (itself when it is one), or null. */

@@ -8,10 +8,12 @@ import org.beatbook.housing.internal.HouseRequests.EndTenancyBody;
 import org.beatbook.housing.internal.HouseRequests.GuestBody;
 import org.beatbook.housing.internal.HouseRequests.HouseBody;
 import org.beatbook.housing.internal.HouseRequests.ListingBody;
+import org.beatbook.housing.internal.HouseRequests.RevealBody;
 import org.beatbook.housing.internal.HouseRequests.TenancyBody;
 import org.beatbook.housing.internal.HouseRequests.VerificationBody;
 import org.beatbook.housing.internal.HouseViews.HousePage;
 import org.beatbook.housing.internal.HouseViews.HouseView;
+import org.beatbook.housing.internal.HouseViews.Revealed;
 import org.beatbook.housing.internal.HouseViews.VersionView;
 import org.beatbook.housing.internal.Usages;
 import org.beatbook.shared.security.Caller;
@@ -122,5 +124,12 @@ class HouseApiController {
     @Operation(summary = "Register a guest of a short-term rental")
     ResponseEntity<HouseView> guest(@PathVariable String code, @RequestBody GuestBody body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(registry.registerGuest(code, body, Caller.current()));
+    }
+
+    @PostMapping("/{code}/reveal")
+    @Operation(summary = "One whole number of the house (field ownerIdNumber, ownerPhone or landlordPhone) with a "
+            + "stated purpose, for station leaders and community officers; recorded with the purpose")
+    Revealed reveal(@PathVariable String code, @RequestBody RevealBody body) {
+        return registry.reveal(code, body, Caller.current());
     }
 }

@@ -1,9 +1,13 @@
 package org.beatbook.housing.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.beatbook.housing.internal.HouseInput;
 import org.beatbook.housing.internal.HouseLedger;
 import org.beatbook.housing.internal.HouseRegistry;
+import org.beatbook.housing.internal.HouseRequests.GuestBody;
 import org.beatbook.housing.internal.HouseRequests.HouseBody;
+import org.beatbook.housing.internal.HouseRequests.ListingBody;
+import org.beatbook.housing.internal.HouseRequests.RevealBody;
 import org.beatbook.housing.internal.HouseRequests.TenancyBody;
 import org.beatbook.housing.internal.HouseRequests.VerificationBody;
 import org.beatbook.housing.internal.RoomPlaces;
@@ -111,6 +115,43 @@ class HousePageController {
         return act(code, model, response, "verification", () -> registry.verify(code, body, Caller.current()));
     }
 
+    @PostMapping("/rooms/{code}/listing")
+    String listing(@PathVariable String code, ListingBody body, Model model, HttpServletResponse response) {
+        return act(code, model, response, "listing", () -> registry.setListing(code, body, Caller.current()));
+    }
+
+    @PostMapping("/rooms/{code}/guests")
+    String guest(@PathVariable String code, GuestBody body, Model model, HttpServletResponse response) {
+        return act(code, model, response, "guest", () -> registry.registerGuest(code, body, Caller.current()));
+    }
+
+    /**
+     * One whole number in place of the masked one (htmx: only that field's control); a broken rule shows the purpose
+     * form again with the reason. Roles without the right get 403, a room out of scope 404.
+     */
+    @PostMapping("/rooms/{code}/reveal")
+    String reveal(@PathVariable String code, @RequestParam(required = false) String field,
+                  @RequestParam(required = false) String purpose,
+                  @RequestHeader(value = "HX-Request", required = false) String htmx,
+                  Model model, HttpServletResponse response) {
+        Caller caller = Caller.current();
+        String shown = field != null && HouseInput.REVEALABLE.contains(field) ? field : HouseInput.REVEALABLE.get(0);
+        try {
+            model.addAttribute("revealed", registry.reveal(code, new RevealBody(field, purpose), caller));
+        } catch (InvalidInput e) {
+            response.setStatus(htmx != null ? 200 : e.status().value());
+            model.addAttribute("revealError", text(e));
+        }
+        model.addAttribute("revealField", shown);
+        if (htmx != null) {
+            model.addAttribute("place", registry.place(code, caller));
+            model.addAttribute("field", shown);
+            model.addAttribute("mayReveal", true);
+            return "housing/house :: reveal";
+        }
+        return page(code, model);
+    }
+
     /** Runs a change; a broken rule shows the page again with the form's errors (and the rule's status). */
     private String act(String code, Model model, HttpServletResponse response, String form, Supplier<?> change) {
         try {
@@ -135,6 +176,7 @@ class HousePageController {
         model.addAttribute("usages", usages.all());
         model.addAttribute("usageLabels", labels(LocaleContextHolder.getLocale()));
         model.addAttribute("today", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+        model.addAttribute("mayReveal", HouseLedger.REVEALERS.contains(caller.role()));
         return "housing/house";
     }
 

@@ -6,6 +6,9 @@ import org.beatbook.address.AddressLevel;
 import org.beatbook.address.AddressNodeView;
 import org.beatbook.organisation.CreditCode;
 import org.beatbook.organisation.OrganisationDemo;
+import org.beatbook.population.PopulationApi;
+import org.beatbook.population.PopulationApi.CurrentResidence;
+import org.beatbook.population.ResidenceType;
 import org.beatbook.shared.security.Scope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,7 +21,11 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
-/** {@link OrganisationDemo}: reads the tree through {@link AddressApi}, writes with two set-based statements. */
+/**
+ * {@link OrganisationDemo}: reads the tree through {@link AddressApi} and the residents through {@link PopulationApi},
+ * writes with a few set-based statements. Legal representatives, security contacts and employees are demo residents
+ * (linked by person id) wherever the population demo registered enough of them.
+ */
 @Component
 class DemoOrganisations implements OrganisationDemo {
 
@@ -37,17 +44,43 @@ class DemoOrganisations implements OrganisationDemo {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DemoOrganisations.class);
 
     private final AddressApi addresses;
+    private final PopulationApi population;
     private final JdbcClient jdbc;
 
-    DemoOrganisations(AddressApi addresses, JdbcClient jdbc) {
+    DemoOrganisations(AddressApi addresses, PopulationApi population, JdbcClient jdbc) {
         this.addresses = addresses;
+        this.population = population;
         this.jdbc = jdbc;
     }
 
-    /** One unit as the statements take it (arrays per column). */
+    /**
+     * One unit as the statements take it (arrays per column).
+     *
+     * @param repPersonId      the legal representative's person id when a resident, else null (then with a document)
+     * @param securityPersonId the security contact's person id when a resident
+     */
     private record Unit(String name, String creditCode, OrganisationType type, String industry, AddressNodeView node,
                         String compound, String label, String rep, String repDocument, String phone,
-                        String security, String securityPhone) { }
+                        String security, String securityPhone, Long repPersonId, Long securityPersonId) {
+
+        Unit named(String newName) {
+            return new Unit(newName, creditCode, type, industry, node, compound, label, rep, repDocument, phone,
+                    security, securityPhone, repPersonId, securityPersonId);
+        }
+
+        Unit withRep(CurrentResidence r) {
+            return new Unit(name, creditCode, type, industry, node, compound, label, r.name(), null, phone, security,
+                    securityPhone, r.personId(), securityPersonId);
+        }
+
+        Unit withSecurity(CurrentResidence r) {
+            return new Unit(name, creditCode, type, industry, node, compound, label, rep, repDocument, phone, r.name(),
+                    securityPhone, repPersonId, r.personId());
+        }
+    }
+
+    /** A resident's job at a unit (besides legal representative, which the unit row names). */
+    private record Job(Unit unit, long personId, String name, String phone, String role, LocalDate started) { }
 
     @Override
     @Transactional
@@ -103,9 +136,22 @@ class DemoOrganisations implements OrganisationDemo {
             }
         }
         dedupe(units);
+        long reading = System.nanoTime();
+        // owners are adults, and there are several for every job: one read of the person index
+        List<CurrentResidence> owners = population.currentResidences(ResidenceType.OWNER, all);
+        long picking = System.nanoTime();
+        reading = picking - reading;
+        List<Job> jobs = residentsAtWork(units, owners, tree, new Random(seed ^ 0x57AFFL));
+        picking = System.nanoTime() - picking;
         insert(units);
         staff(random);
-        log.info("Demo organisations: {} in {} ms", units.size(), (System.nanoTime() - started) / 1_000_000);
+        long writing = System.nanoTime();
+        jobs(units, jobs);
+        writing = System.nanoTime() - writing;
+        log.info("Demo organisations: {} in {} ms; {} jobs of residents: {} owners read in {} ms, picked in {} ms, "
+                        + "written in {} ms", units.size(), (System.nanoTime() - started) / 1_000_000,
+                jobs.size() + units.stream().filter(u -> u.repPersonId() != null).count(), owners.size(),
+                reading / 1_000_000, picking / 1_000_000, writing / 1_000_000);
         return units.size();
     }
 
@@ -113,7 +159,48 @@ class DemoOrganisations implements OrganisationDemo {
                       String compound, String label, Random random, boolean security) {
         String rep = person(random);
         return new Unit(name, creditCode, type, industry, node, compound, label, rep, idNumber(random), mobile(random),
-                security ? person(random) : null, security ? mobile(random) : null);
+                security ? person(random) : null, security ? mobile(random) : null, null, null);
+    }
+
+    /**
+     * Residents as legal representatives, security contacts and employees: owners of the unit's own compound first.
+     * Replaces the units' made-up representatives and contacts in {@code units}; answers the other jobs.
+     */
+    private List<Job> residentsAtWork(List<Unit> units, List<CurrentResidence> owners, DemoTree tree,
+                                      Random random) {
+        DemoStaff staff = new DemoStaff(owners, tree.compounds(), random);
+        LocalDate today = LocalDate.now();
+        List<Job> jobs = new ArrayList<>();
+        for (int i = 0; i < units.size(); i++) {
+            Unit u = units.get(i);
+            CurrentResidence rep = staff.pick(u.compound());
+            if (rep != null) {
+                u = u.withRep(rep);
+            }
+            if (u.security() != null) {
+                CurrentResidence guard = staff.pick(u.compound());
+                if (guard != null) {
+                    u = u.withSecurity(guard);
+                }
+            }
+            units.set(i, u);
+            int employees = switch (u.type()) {
+                case SCHOOL -> 6;
+                case HOSPITAL, TRANSPORT_HUB -> 4;
+                case ENTERPRISE -> u.compound() == null ? 3 : 2;
+                case SHOP -> 1;
+                default -> 0;
+            };
+            for (int e = 0; e < employees; e++) {
+                CurrentResidence r = staff.pick(u.compound());
+                if (r == null) {
+                    break;
+                }
+                String role = e == 0 && employees > 2 ? "HEAD" : "EMPLOYEE";
+                jobs.add(new Job(u, r.personId(), r.name(), null, role, today.minusDays(30 + random.nextInt(1500))));
+            }
+        }
+        return jobs;
     }
 
     /** Two shops of one kind and owner in one building get a branch number. */
@@ -126,8 +213,7 @@ class DemoOrganisations implements OrganisationDemo {
                 name = u.name() + "（" + n + "店）";
             }
             if (!name.equals(u.name())) {
-                units.set(i, new Unit(name, u.creditCode(), u.type(), u.industry(), u.node(), u.compound(), u.label(),
-                        u.rep(), u.repDocument(), u.phone(), u.security(), u.securityPhone()));
+                units.set(i, u.named(name));
             }
         }
     }
@@ -146,7 +232,7 @@ class DemoOrganisations implements OrganisationDemo {
             c[6][i] = u.compound();
             c[7][i] = u.label();
             c[8][i] = u.rep();
-            c[9][i] = "RESIDENT_ID";
+            c[9][i] = u.repDocument() == null ? null : "RESIDENT_ID";
             c[10][i] = u.repDocument();
             c[11][i] = u.phone();
             c[12][i] = u.security();
@@ -154,16 +240,19 @@ class DemoOrganisations implements OrganisationDemo {
             c[14][i] = String.join(" ", OrganisationStore.keys(u.name()));
             c[15][i] = "{\"change\":\"DEMO\"}";
         }
+        Object[] params = java.util.Arrays.copyOf(c, 16, Object[].class);
+        params[15] = units.stream().map(Unit::repPersonId).toArray(Long[]::new);
         jdbc.sql("""
                         INSERT INTO organisation.organisation (name, credit_code, org_type, industry, node_code, node_path,
                                compound_code, address_label, legal_rep_name, legal_rep_document_type, legal_rep_document,
-                               phone, security_name, security_phone, name_keys)
+                               phone, security_name, security_phone, name_keys, legal_rep_person_id)
                         SELECT n, cc, t, ind, nc, CAST(np AS ltree), cp, lb, rep, rt, rd, ph, sec, sp,
-                               string_to_array(k, ' ')
+                               string_to_array(k, ' '), rp
                           FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                                       ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                      ?::text[]) AS u(n, cc, t, ind, nc, np, cp, lb, rep, rt, rd, ph, sec, sp, k)""")
-                .params((Object[]) java.util.Arrays.copyOf(c, 15))
+                                      ?::text[], ?::bigint[]) AS u(n, cc, t, ind, nc, np, cp, lb, rep, rt, rd, ph, sec, sp,
+                                                                   k, rp)""")
+                .params(params)
                 .update();
         jdbc.sql("""
                 INSERT INTO organisation.organisation_version (organisation_id, version, changed_by, change, changes)
@@ -171,19 +260,16 @@ class DemoOrganisations implements OrganisationDemo {
                   FROM organisation.organisation""").update();
     }
 
-    /** Every unit gets its legal representative as staff; units with a security contact get them too. */
+    /** Every unit gets its legal representative as staff (linked when a resident). */
     private void staff(Random random) {
         LocalDate since = LocalDate.now().minusYears(2);
         jdbc.sql("""
-                        INSERT INTO organisation.employment (organisation_id, name, document_type, document, phone, role,
-                                                             started, started_by)
-                        SELECT id, legal_rep_name, legal_rep_document_type, legal_rep_document, phone, 'LEGAL_REPRESENTATIVE',
-                               ?::date - (id % 400)::int, 'demo'
-                          FROM organisation.organisation WHERE legal_rep_name IS NOT NULL
-                        UNION ALL
-                        SELECT id, security_name, NULL, NULL, security_phone, 'SECURITY', ?::date - (id % 200)::int, 'demo'
-                          FROM organisation.organisation WHERE security_name IS NOT NULL""")
-                .params(since, since).update();
+                        INSERT INTO organisation.employment (organisation_id, person_id, name, document_type, document,
+                                                             phone, role, started, started_by)
+                        SELECT id, legal_rep_person_id, legal_rep_name, legal_rep_document_type, legal_rep_document, phone,
+                               'LEGAL_REPRESENTATIVE', ?::date - (id % 400)::int, 'demo'
+                          FROM organisation.organisation WHERE legal_rep_name IS NOT NULL""")
+                .params(since).update();
         // a past security guard at the schools and the station: the history shows an ended job
         jdbc.sql("""
                         INSERT INTO organisation.employment (organisation_id, name, role, started, ended, started_by, ended_by,
@@ -191,6 +277,54 @@ class DemoOrganisations implements OrganisationDemo {
                         SELECT id, ? || '师傅', 'SECURITY', ?::date - 900, ?::date - 30, 'demo', 'demo', now()
                           FROM organisation.organisation WHERE org_type IN ('SCHOOL', 'TRANSPORT_HUB')""")
                 .params(String.valueOf(SURNAMES.charAt(random.nextInt(SURNAMES.length()))), since, since).update();
+    }
+
+    /**
+     * Security contacts and employees, one statement: the units' security contacts (linked when a resident, made up
+     * otherwise) and the residents' other jobs.
+     */
+    private void jobs(List<Unit> units, List<Job> jobs) {
+        java.util.Map<String, Long> ids = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, node_code, name FROM organisation.organisation")
+                .query(rs -> {
+                    ids.put(rs.getString("node_code") + "|" + rs.getString("name"), rs.getLong("id"));
+                });
+        LocalDate since = LocalDate.now().minusYears(2);
+        List<Object[]> rows = new ArrayList<>();
+        for (Unit u : units) {
+            Long id = ids.get(u.node().code() + "|" + u.name());
+            if (u.security() != null && id != null) {
+                rows.add(new Object[]{id, u.securityPersonId(), u.security(), u.securityPhone(), "SECURITY",
+                        since.minusDays(id % 200)});
+            }
+        }
+        for (Job j : jobs) {
+            rows.add(new Object[]{ids.get(j.unit().node().code() + "|" + j.unit().name()), j.personId(), j.name(),
+                    j.phone(), j.role(), j.started()});
+        }
+        rows.removeIf(r -> r[0] == null);
+        Long[] org = new Long[rows.size()];
+        Long[] person = new Long[rows.size()];
+        String[] name = new String[rows.size()];
+        String[] phone = new String[rows.size()];
+        String[] role = new String[rows.size()];
+        String[] started = new String[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            Object[] r = rows.get(i);
+            org[i] = (Long) r[0];
+            person[i] = (Long) r[1];
+            name[i] = (String) r[2];
+            phone[i] = (String) r[3];
+            role[i] = (String) r[4];
+            started[i] = r[5].toString();
+        }
+        jdbc.sql("""
+                        INSERT INTO organisation.employment (organisation_id, person_id, name, phone, role, started,
+                                                             started_by)
+                        SELECT o, p, n, ph, r, CAST(s AS date), 'demo'
+                          FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[])
+                               AS j(o, p, n, ph, r, s)""")
+                .params(org, person, name, phone, role, started).update();
     }
 
     private static String code(String prefix, Random random, Set<String> taken) {

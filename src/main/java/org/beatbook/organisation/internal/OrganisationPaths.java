@@ -9,18 +9,20 @@ import java.util.List;
 
 /**
  * Organisations carry the ltree path of their node (for scope) and their compound (for the statistics); when a node
- * of the address tree moves, the units below it move with it. Runs in the moving transaction, so scope and tree
- * never disagree.
+ * of the address tree moves, the units below it move with it, their labels rebuilt ({@link OrganisationLabels}). Runs
+ * in the moving transaction, so scope and tree never disagree.
  */
 @Component
 class OrganisationPaths {
 
     private final JdbcClient jdbc;
     private final Places places;
+    private final OrganisationLabels labels;
 
-    OrganisationPaths(JdbcClient jdbc, Places places) {
+    OrganisationPaths(JdbcClient jdbc, Places places, OrganisationLabels labels) {
         this.jdbc = jdbc;
         this.places = places;
+        this.labels = labels;
     }
 
     @EventListener
@@ -44,5 +46,6 @@ class OrganisationPaths {
             jdbc.sql("UPDATE organisation.organisation SET compound_code = ? WHERE node_code = ?")
                     .params(places.compoundOf(node[0], node[1]), node[0]).update();
         }
+        labels.refresh(moved.code(), moved.newPath());
     }
 }

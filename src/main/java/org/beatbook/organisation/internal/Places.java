@@ -50,6 +50,16 @@ class Places {
         List<AddressNodeView> chain = new ArrayList<>(addresses.ancestors(node.code(), treeOf(node.path())));
         chain.removeIf(n -> n.code().equals(node.code()));
         chain.add(node);
+        return new Result(place(chain), null);
+    }
+
+    /**
+     * The place at the end of {@code chain} (the nodes from the top of the tree down to it): its compound, and its
+     * label, the names from its compound (or, outside any compound, from its parent) down to it. One rule for
+     * registering a unit and for rebuilding labels after a rename or move ({@link OrganisationLabels}).
+     */
+    static Place place(List<AddressNodeView> chain) {
+        AddressNodeView node = chain.get(chain.size() - 1);
         String compound = null;
         int from = Math.max(0, chain.size() - 2);
         for (int i = 0; i < chain.size(); i++) {
@@ -65,7 +75,12 @@ class Places {
             }
             label.append(chain.get(i).name());
         }
-        return new Result(new Place(node.code(), node.path(), compound, label.toString()), null);
+        return new Place(node.code(), node.path(), compound, label.toString());
+    }
+
+    /** The node with its ancestors and subtree, read in the node's own tree; empty when unknown. */
+    Optional<org.beatbook.address.AddressSubtree> subtree(String code, String path) {
+        return addresses.subtree(code, treeOf(path));
     }
 
     /** The compound a node lies in (or is), read in the node's own tree; null when none. */

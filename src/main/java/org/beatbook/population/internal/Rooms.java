@@ -91,11 +91,26 @@ public class Rooms {
             at = parent.get();
             chain.push(at);
         }
+        return Optional.of(room(List.copyOf(chain)));
+    }
+
+    /**
+     * The room at the end of {@code chain} (nodes from the top of the tree, or from its compound, down to the room):
+     * its key from the numbers of its building's, unit's and own names, and its label from the compound's name and the
+     * building's, unit's and room's names. One rule for registering and for rebuilding after a rename or move
+     * ({@link ResidenceLabels}).
+     */
+    static Room room(List<AddressNodeView> chain) {
+        AddressNodeView node = chain.get(chain.size() - 1);
         String building = null;
         String unit = null;
         StringBuilder label = new StringBuilder();
         for (AddressNodeView n : chain) {
             if (n.level() == AddressLevel.COMPOUND) {
+                // only the innermost compound and what lies below it name the room
+                label.setLength(0);
+                building = null;
+                unit = null;
                 label.append(n.name()).append(' ');
             } else if (n.level() == AddressLevel.BUILDING || n.level() == AddressLevel.UNIT
                     || n.level() == AddressLevel.ROOM) {
@@ -109,7 +124,17 @@ public class Rooms {
         }
         String room = number(node.name());
         String key = building == null ? null : building + (unit == null ? "" : "-" + unit) + "-" + room;
-        return Optional.of(new Room(node.code(), node.path(), key, label.toString().strip()));
+        return new Room(node.code(), node.path(), key, label.toString().strip());
+    }
+
+    /** The node with its ancestors and subtree, read in the node's own tree; empty when unknown. */
+    Optional<org.beatbook.address.AddressSubtree> subtree(String code, String path) {
+        return addresses.subtree(code, new Scope(List.of(path.split("\\.")[0])));
+    }
+
+    /** The level of a node, read in its own tree; empty when unknown. */
+    Optional<AddressLevel> level(String code, String path) {
+        return addresses.find(code, new Scope(List.of(path.split("\\.")[0]))).map(AddressNodeView::level);
     }
 
     /** Nodes to start picking from: the caller's jurisdiction nodes that are known and in scope. */

@@ -3,7 +3,9 @@ package org.beatbook.address.web;
 import org.beatbook.address.AddressApi;
 import org.beatbook.address.AddressFixtures;
 import org.beatbook.address.AddressFixtures.Tree;
+import org.beatbook.address.AddressLevel;
 import org.beatbook.address.AddressNodeMoved;
+import org.beatbook.address.AddressNodeRenamed;
 import org.beatbook.address.internal.AddressService;
 import org.beatbook.shared.AuditEvent;
 import org.beatbook.shared.security.Role;
@@ -161,6 +163,8 @@ class AddressApiTests {
                 .hasStatus(409);
         assertThat(events.stream(AuditEvent.class)).anyMatch(e -> e.action().equals("ADDRESS_UPDATED")
                 && e.objectId().equals(tree.compound()) && e.detail().equals("阳光新城 → 阳光新城一期"));
+        assertThat(events.stream(AddressNodeRenamed.class)).containsExactly(new AddressNodeRenamed(tree.compound(),
+                tree.compoundPath(), AddressLevel.COMPOUND, "阳光新城", "阳光新城一期"));
     }
 
     @Test

@@ -159,4 +159,58 @@ class HouseApiIntegrationTests {
         assertThat(send("PUT", "/api/v1/houses/" + OTHER_ROOM, "{\"usage\":\"VACANT\"}", AUXILIARY_R2))
                 .hasStatus(HttpStatus.CREATED);
     }
+
+    @Test
+    void aRevealShowsOneWholeNumberForTheRightRolesAndRecordsThePurpose() {
+        String owner = Residents.idNumber(LocalDate.of(1971, 2, 3));
+        assertThat(send("PUT", "/api/v1/houses/" + ROOM_501, """
+                {"usage":"RENTED","ownerName":"王建国","ownerIdNumber":"%s","ownerPhone":"13955550101",
+                 "landlordName":"李房东","landlordPhone":"13955550202"}""".formatted(owner), OFFICER))
+                .hasStatus(HttpStatus.CREATED);
+
+        MvcTestResult phone = send("POST", "/api/v1/houses/" + ROOM_501 + "/reveal",
+                "{\"field\":\"landlordPhone\",\"purpose\":\"联系出租人核实租客\"}", OFFICER);
+        assertThat(phone).as(body(phone)).hasStatus(HttpStatus.OK);
+        assertThat(json(phone).read("$.value", String.class)).isEqualTo("13955550202");
+        assertThat(json(phone).read("$.field", String.class)).isEqualTo("landlordPhone");
+        MvcTestResult id = send("POST", "/api/v1/houses/" + ROOM_501 + "/reveal",
+                "{\"field\":\"ownerIdNumber\",\"purpose\":\"核实房主 13955550101\"}",
+                Residents.signedIn(Role.STATION_LEADER));
+        assertThat(json(id).read("$.value", String.class)).isEqualTo(owner);
+        assertThat(body(id)).doesNotContain("13955550101", "13955550202");
+        assertThat(jdbc.sql("""
+                        select coalesce(purpose, '') || '|' || result || '|' || coalesce(detail, '') from audit.audit_log
+                         where action = 'HOUSE_REVEALED' and object_id = ?
+                           and purpose in ('联系出租人核实租客', '核实房主 139****0101') order by id""")
+                .param(ROOM_501).query(String.class).list())
+                .containsExactly("联系出租人核实租客|SUCCESS|field=landlordPhone", "核实房主 139****0101|SUCCESS|field=ownerIdNumber");
+
+        MvcTestResult noPurpose = send("POST", "/api/v1/houses/" + ROOM_501 + "/reveal",
+                "{\"field\":\"ownerPhone\",\"purpose\":\" \"}", OFFICER);
+        assertThat(noPurpose).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(json(noPurpose).read("$.errors[0].field", String.class)).isEqualTo("purpose");
+        assertThat(json(noPurpose).read("$.errors[0].message", String.class)).isEqualTo("请填写查看事由");
+        MvcTestResult tenant = send("POST", "/api/v1/houses/" + ROOM_501 + "/reveal",
+                "{\"field\":\"tenantPhone\",\"purpose\":\"核实\"}", OFFICER);
+        assertThat(tenant).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(json(tenant).read("$.errors[0].field", String.class)).isEqualTo("field");
+
+        MvcTestResult auxiliary = send("POST", "/api/v1/houses/" + ROOM_501 + "/reveal",
+                "{\"field\":\"ownerPhone\",\"purpose\":\"辅警核实房主\"}", Residents.signedIn(Role.AUXILIARY_POLICE));
+        assertThat(auxiliary).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(body(auxiliary)).doesNotContain("13955550101");
+        assertThat(jdbc.sql("select count(*) from audit.audit_log where action = 'HOUSE_REVEALED' and result = 'DENIED'"
+                + " and object_id = ? and purpose = '辅警核实房主'").param(ROOM_501).query(Long.class).single())
+                .isEqualTo(1);
+
+        Authentication leaderR2 = Residents.signedIn(Role.STATION_LEADER, R2);
+        MvcTestResult foreign = send("POST", "/api/v1/houses/" + ROOM_501 + "/reveal",
+                "{\"field\":\"ownerPhone\",\"purpose\":\"核实房主\"}", leaderR2);
+        MvcTestResult missing = send("POST", "/api/v1/houses/NOSUCHROOM/reveal",
+                "{\"field\":\"ownerPhone\",\"purpose\":\"核实房主\"}", leaderR2);
+        assertThat(foreign).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(body(foreign).replace(ROOM_501, "X")).isEqualTo(body(missing).replace("NOSUCHROOM", "X"));
+        assertThat(jdbc.sql("select string_agg(coalesce(purpose, '') || coalesce(detail, ''), ' ') from audit.audit_log")
+                .query(String.class).single()).doesNotContain("13955550101", "13955550202", owner);
+    }
 }

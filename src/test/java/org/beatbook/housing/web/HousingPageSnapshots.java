@@ -41,8 +41,8 @@ class HousingPageSnapshots {
         Authentication officer = Residents.signedIn(Role.COMMUNITY_OFFICER);
         String today = LocalDate.now().toString();
         put(officer, "/api/v1/houses/" + AddressFake.ROOM_501, """
-                {"usage":"RENTED","ownerName":"王建国","ownerIdNumber":"34052419700506123X","ownerPhone":"13955550101",
-                 "landlordName":"王建国","landlordPhone":"13955550101"}""");
+                {"usage":"RENTED","ownerName":"王建国","ownerIdNumber":"%s","ownerPhone":"13955550101",
+                 "landlordName":"李房东","landlordPhone":"13955550202"}""".formatted(Residents.idNumber(LocalDate.of(1970, 5, 6))));
         post(officer, "/api/v1/houses/" + AddressFake.ROOM_501 + "/tenancies", """
                 {"tenantName":"李明","tenantIdNumber":"%s","tenantPhone":"13800000001","startDate":"2026-03-01",
                  "endDate":"2027-02-28","contractNumber":"ZL-2026-0501"}""".formatted(Residents.idNumber(LocalDate.of(1992, 1, 2))));
@@ -69,6 +69,20 @@ class HousingPageSnapshots {
         write(dir, "house-errors.html", css, mvc.post().uri("/houses/rooms/" + AddressFake.ROOM_501 + "/tenancies")
                 .param("tenantName", "王1").param("startDate", "2026-13-01").with(authentication(officer)).with(csrf())
                 .exchange());
+        write(dir, "house-short-term.html", css, mvc.get().uri("/houses/rooms/" + AddressFake.ROOM_502)
+                .with(authentication(officer)).exchange());
+        write(dir, "house-revealed.html", css, mvc.post().uri("/houses/rooms/" + AddressFake.ROOM_501 + "/reveal")
+                .param("field", "ownerPhone").param("purpose", "核实房主身份").with(authentication(officer)).with(csrf())
+                .exchange());
+        write(dir, "house-reveal-error.html", css, mvc.post().uri("/houses/rooms/" + AddressFake.ROOM_501 + "/reveal")
+                .param("field", "landlordPhone").param("purpose", "").with(authentication(officer)).with(csrf())
+                .exchange());
+        write(dir, "house-listing-errors.html", css, mvc.post().uri("/houses/rooms/" + AddressFake.ROOM_502 + "/listing")
+                .param("platform", "").param("url", "ftp://example.com/1").with(authentication(officer)).with(csrf())
+                .exchange());
+        write(dir, "house-guest-errors.html", css, mvc.post().uri("/houses/rooms/" + AddressFake.ROOM_502 + "/guests")
+                .param("name", "赵1").param("idNumber", "340524198001010010").param("checkIn", "2026-13-01")
+                .with(authentication(officer)).with(csrf()).exchange());
         write(dir, "ledger.html", css, mvc.get().uri("/houses").with(authentication(officer)).exchange());
         String[] header = {"地址编码", "房屋用途", "承租人姓名", "承租人证件号码", "租赁开始日期"};
         MvcTestResult upload = mvc.post().multipart().uri("/api/v1/imports/houses").with(authentication(officer))
