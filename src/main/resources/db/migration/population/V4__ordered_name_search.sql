@@ -6,7 +6,7 @@
 CREATE INDEX person_name_first_idx ON population.person (left(name, 1), length(name), name, id);
 
 -- One row per person and name key (full-pinyin spelling or initials, as person.name_keys): the exact matches of a
--- pinyin query (jh) in rank order, and its prefix matches (zeng…) in key order. Kept by the statement triggers below,
+-- pinyin query (jh) in rank order, and its prefix matches (zeng…) in key order. Kept by the triggers below,
 -- so every writer of persons (intake, import, merge, the demo loader) keeps it right without knowing it exists.
 CREATE TABLE population.person_name_key
 (
@@ -27,19 +27,6 @@ BEGIN
         INSERT INTO population.person_name_key (person_id, key, name_length, name)
         SELECT DISTINCT n.id, k, length(n.name), n.name FROM new_rows n CROSS JOIN LATERAL unnest(n.name_keys) k
         ON CONFLICT DO NOTHING;
-    ELSIF TG_OP = 'UPDATE' THEN
-        -- most updates (residence_keys, tags, a new version) leave name and keys alone: nothing to rewrite
-        PERFORM 1 FROM new_rows n JOIN old_rows o ON o.id = n.id
-        WHERE n.name IS DISTINCT FROM o.name OR n.name_keys IS DISTINCT FROM o.name_keys LIMIT 1;
-        IF FOUND THEN
-            DELETE FROM population.person_name_key k USING new_rows n JOIN old_rows o ON o.id = n.id
-            WHERE k.person_id = n.id AND (n.name IS DISTINCT FROM o.name OR n.name_keys IS DISTINCT FROM o.name_keys);
-            INSERT INTO population.person_name_key (person_id, key, name_length, name)
-            SELECT DISTINCT n.id, k, length(n.name), n.name
-            FROM new_rows n JOIN old_rows o ON o.id = n.id CROSS JOIN LATERAL unnest(n.name_keys) k
-            WHERE n.name IS DISTINCT FROM o.name OR n.name_keys IS DISTINCT FROM o.name_keys
-            ON CONFLICT DO NOTHING;
-        END IF;
     ELSE
         DELETE FROM population.person_name_key k USING old_rows o WHERE k.person_id = o.id;
     END IF;
@@ -49,8 +36,23 @@ $$;
 
 CREATE TRIGGER person_name_keys_insert AFTER INSERT ON population.person
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION population.refresh_person_name_keys();
-CREATE TRIGGER person_name_keys_update AFTER UPDATE ON population.person
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION population.refresh_person_name_keys();
+-- A rename or new keys: a row trigger that fires only when an UPDATE sets name or name_keys and the value changed.
+-- Not a statement trigger with transition tables: those fire on every UPDATE of person (V3 rewrites residence_keys
+-- of 100,000 persons in one statement during an import), and joining its old and new rows cost minutes.
+CREATE FUNCTION population.refresh_person_name_keys_of_row() RETURNS trigger
+    LANGUAGE plpgsql AS
+$$
+BEGIN
+    DELETE FROM population.person_name_key WHERE person_id = NEW.id;
+    INSERT INTO population.person_name_key (person_id, key, name_length, name)
+    SELECT DISTINCT NEW.id, k, length(NEW.name), NEW.name FROM unnest(NEW.name_keys) k;
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER person_name_keys_update AFTER UPDATE OF name, name_keys ON population.person
+    FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name OR OLD.name_keys IS DISTINCT FROM NEW.name_keys)
+    EXECUTE FUNCTION population.refresh_person_name_keys_of_row();
 CREATE TRIGGER person_name_keys_delete AFTER DELETE ON population.person
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION population.refresh_person_name_keys();
 
