@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param groupCommit     true: one writer commits every waiting event together; false: one transaction per
  *                        submission on the caller's thread (only for comparison, see docs/benchmarks.md)
  * @param maxGroupEvents  at most this many events in one commit
+ * @param writers         writer threads (each with its own connection) committing groups side by side
  * @param partitionsAhead monthly partitions kept ready beyond the current month
  * @param viidRealm       the HTTP Digest realm of GA/T 1400 passwords (their HA1 is stored for it)
  */
@@ -23,6 +24,7 @@ public record DeviceProperties(@DefaultValue("180") int retentionDays,
                                @DefaultValue("10m") Duration silentAfter,
                                @DefaultValue("true") boolean groupCommit,
                                @DefaultValue("20000") int maxGroupEvents,
+                               @DefaultValue("2") int writers,
                                @DefaultValue("2") int partitionsAhead,
                                @DefaultValue("beatbook") String viidRealm) {
 
@@ -32,6 +34,9 @@ public record DeviceProperties(@DefaultValue("180") int retentionDays,
         }
         if (maxGroupEvents < 1000) {
             throw new IllegalArgumentException("beatbook.device.max-group-events must be at least 1000");
+        }
+        if (writers < 1 || writers > 8) {
+            throw new IllegalArgumentException("beatbook.device.writers must be between 1 and 8");
         }
         if (partitionsAhead < 1 || partitionsAhead > 24) {
             throw new IllegalArgumentException("beatbook.device.partitions-ahead must be between 1 and 24");

@@ -1,12 +1,16 @@
 package org.beatbook.device.internal;
 
+import org.beatbook.device.DeviceRef;
 import org.beatbook.device.EventFate;
 import org.beatbook.device.EventFate.Outcome;
 import org.beatbook.device.StoredEvent;
+import org.beatbook.shared.database.CopyRows;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
+import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,32 +19,28 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Writes a group of submissions with one statement: the dedupe keys go into {@code device.event_key} (ON CONFLICT
- * DO NOTHING), and only the rows whose key was new go on into the partitioned {@code device.event}. Runs inside
+ * Writes a group of submissions: the dedupe keys go into {@code device.event_key}, and only the rows whose key was
+ * new go on into the partitioned {@code device.event}, both by COPY (PostgreSQL's bulk path). Keys are first
+ * written optimistically (COPY fails on a key that exists, and the writer writes the group again); the second
+ * time with ON CONFLICT DO NOTHING, which sorts the new from the repeated. Resends are rare, so most groups
+ * take the cheap path (docs/benchmarks.md, ingest). Runs inside
  * the writer's transaction; fills in each event's fate, which the writer hands out only after the commit.
  */
 @Component
 class EventStore {
 
-    private static final String INSERT = """
-            WITH incoming AS (
-                SELECT * FROM unnest(:device::uuid[], :node::text[], :eventId::text[], :occurred::timestamptz[],
-                                     :kind::text[], :direction::text[], :plate::text[], :color::text[], :tag::text[],
-                                     :credential::text[], :method::text[], :payload::text[])
-                    AS i(device, node_code, event_id, occurred_at, kind, direction, plate, plate_color, tag,
-                         credential, method, payload)
-            ), keys AS (
-                INSERT INTO device.event_key (device, event_id, seq, received_at)
-                SELECT device, event_id, nextval('device.event_seq'), :received::timestamptz FROM incoming
-                ON CONFLICT DO NOTHING
-                RETURNING device, event_id, seq
-            )
-            INSERT INTO device.event (seq, device, node_code, event_id, occurred_at, received_at, kind, direction,
-                                      plate, plate_color, tag, credential, method, payload)
-            SELECT k.seq, i.device, i.node_code, i.event_id, i.occurred_at, :received::timestamptz, i.kind,
-                   i.direction, i.plate, i.plate_color, i.tag, i.credential, i.method, i.payload
-            FROM keys k JOIN incoming i USING (device, event_id)
+    /** The dedupe keys first: only the rows this inserts are new, and only those go on into the event table. */
+    private static final String KEYS = """
+            INSERT INTO device.event_key (device, event_id, seq, received_at)
+            SELECT device, event_id, nextval('device.event_seq'), :received::timestamptz
+              FROM unnest(:device::uuid[], :eventId::text[]) AS i(device, event_id)
+            ON CONFLICT DO NOTHING
             RETURNING seq, device, event_id""";
+
+    private static final String KEY_COLUMNS = "device.event_key (device, event_id, seq, received_at)";
+
+    private static final String EVENT_COLUMNS = "device.event (seq, device, node_code, event_id, occurred_at, "
+            + "received_at, kind, direction, plate, plate_color, tag, credential, method, payload)";
 
     private record Key(UUID device, String eventId) { }
 
@@ -51,13 +51,21 @@ class EventStore {
     }
 
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
 
-    EventStore(JdbcClient jdbc) {
+    EventStore(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
     }
 
-    /** Inserts what is new, sets every checked event's fate, and answers the newly stored events in order. */
-    List<StoredEvent> write(List<Submission> group, Instant received) {
+    /**
+     * Inserts what is new, sets every checked event's fate, and answers the newly stored events in order.
+     *
+     * @param optimistic true: the keys go in by COPY, which is much cheaper than ON CONFLICT's speculative insertion
+     *                   but fails the transaction with {@link DuplicateKeyException} when any key exists (a resend,
+     *                   or a concurrent writer's); the caller then rolls back and writes the group again with false
+     */
+    List<StoredEvent> write(List<Submission> group, Instant received, boolean optimistic) {
         // An answer promises durability, whatever the server's default (the embedded server runs with it off).
         jdbc.sql("SET LOCAL synchronous_commit = on").update();
         Map<Key, Row> firsts = new HashMap<>();
@@ -73,7 +81,9 @@ class EventStore {
                 }
             }
         }
-        Map<Key, Long> seqs = insert(rows, received);
+        Map<Key, Long> seqs = rows.isEmpty() ? Map.of()
+                : optimistic ? insertAll(rows, received) : insertNew(rows, received);
+        copyEvents(rows, seqs, received);
         List<StoredEvent> stored = new ArrayList<>(seqs.size());
         for (Row row : rows) {
             CheckedEvent e = row.event();
@@ -96,46 +106,60 @@ class EventStore {
         s.fates()[s.positions()[row.index()]] = new EventFate(row.event().eventId(), outcome, null, null);
     }
 
-    private Map<Key, Long> insert(List<Row> rows, Instant received) {
+    /** Every row is new: sequence numbers for all, keys by COPY (a key that exists fails the transaction). */
+    private Map<Key, Long> insertAll(List<Row> rows, Instant received) {
+        Long[] reserved = jdbc.sql("SELECT array_agg(nextval('device.event_seq')) FROM generate_series(1, :n)")
+                .param("n", rows.size()).query((rs, i) -> (Long[]) rs.getArray(1).getArray()).single();
+        Map<Key, Long> seqs = new HashMap<>(rows.size() * 2);
+        CopyRows keys = new CopyRows(KEY_COLUMNS);
+        String at = received.toString();
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            UUID device = row.submission().device().id();
+            String eventId = row.event().eventId();
+            seqs.put(new Key(device, eventId), reserved[i]);
+            keys.row(device, eventId, reserved[i], at);
+        }
+        keys.copy(dataSource);
+        return seqs;
+    }
+
+    /** Some rows may exist: the keys set-based with ON CONFLICT DO NOTHING; answers the new rows' numbers. */
+    private Map<Key, Long> insertNew(List<Row> rows, Instant received) {
         int n = rows.size();
         String[] device = new String[n];
-        String[] node = new String[n];
         String[] eventId = new String[n];
-        String[] occurred = new String[n];
-        String[] kind = new String[n];
-        String[] direction = new String[n];
-        String[] plate = new String[n];
-        String[] color = new String[n];
-        String[] tag = new String[n];
-        String[] credential = new String[n];
-        String[] method = new String[n];
-        String[] payload = new String[n];
         for (int i = 0; i < n; i++) {
             Row row = rows.get(i);
-            CheckedEvent e = row.event();
             device[i] = row.submission().device().id().toString();
-            node[i] = row.submission().device().nodeCode();
-            eventId[i] = e.eventId();
-            occurred[i] = e.occurredAt().toString();
-            kind[i] = e.kind().name();
-            direction[i] = e.direction() == null ? null : e.direction().name();
-            plate[i] = e.plate();
-            color[i] = e.plateColor();
-            tag[i] = e.tag();
-            credential[i] = e.credential();
-            method[i] = e.method();
-            payload[i] = e.payload();
+            eventId[i] = row.event().eventId();
         }
         Map<Key, Long> seqs = new HashMap<>(n * 2);
-        jdbc.sql(INSERT)
-                .param("device", text(device)).param("node", text(node)).param("eventId", text(eventId))
-                .param("occurred", text(occurred)).param("kind", text(kind)).param("direction", text(direction))
-                .param("plate", text(plate)).param("color", text(color)).param("tag", text(tag))
-                .param("credential", text(credential)).param("method", text(method)).param("payload", text(payload))
+        jdbc.sql(KEYS).param("device", text(device)).param("eventId", text(eventId))
                 .param("received", received.toString())
                 .query((rs, i) -> seqs.put(new Key(rs.getObject(2, UUID.class), rs.getString(3)), rs.getLong(1)))
                 .list();
         return seqs;
+    }
+
+    /** The new events by COPY. */
+    private void copyEvents(List<Row> rows, Map<Key, Long> seqs, Instant received) {
+        if (seqs.isEmpty()) {
+            return;
+        }
+        CopyRows events = new CopyRows(EVENT_COLUMNS);
+        String at = received.toString();
+        for (Row row : rows) {
+            CheckedEvent e = row.event();
+            DeviceRef d = row.submission().device();
+            Long seq = seqs.get(new Key(d.id(), e.eventId()));
+            if (seq != null) {
+                events.row(seq, d.id(), d.nodeCode(), e.eventId(), e.occurredAt(), at, e.kind().name(),
+                        e.direction() == null ? null : e.direction().name(), e.plate(), e.plateColor(), e.tag(),
+                        e.credential(), e.method(), e.payload());
+            }
+        }
+        events.copy(dataSource);
     }
 
     private static SqlArrayValue text(String[] values) {

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,10 +27,13 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The ingest pipeline (ADR 0007). Events are checked on the caller's thread; then one writer thread takes every
+ * The ingest pipeline (ADR 0007). Events are checked on the caller's thread; then a writer thread takes every
  * submission waiting, writes them in one transaction (events, dedupe keys, counters, and every
  * {@link StoredEventsHandler#inTransaction}), commits, completes each caller's future with its fates, and only then
- * runs {@link StoredEventsHandler#afterCommit}. With {@code beatbook.device.group-commit=false} each submission is
+ * runs {@link StoredEventsHandler#afterCommit}. {@code beatbook.device.writers} threads (default 2) do this side by
+ * side on their own connections, so one prepares its group while the other's is in the database; the dedupe key's
+ * ON CONFLICT keeps every event stored once across them, and the rows both update (counters, daily volume) are
+ * locked in one order (device, day and compound), so they wait for each other instead of deadlocking. With {@code beatbook.device.group-commit=false} each submission is
  * its own transaction on the caller's thread instead (the comparison in docs/benchmarks.md).
  */
 @Service
@@ -46,7 +50,7 @@ class GroupCommitWriter implements DeviceIngest, SmartLifecycle {
     private final MessageSource messages;
     private final DeviceProperties props;
     private final Clock clock;
-    private volatile Thread writer;
+    private volatile List<Thread> writers = List.of();
     private volatile boolean running;
     private volatile boolean groupCommit;
 
@@ -131,15 +135,7 @@ class GroupCommitWriter implements DeviceIngest, SmartLifecycle {
         Instant received = clock.instant();
         List<StoredEvent> stored;
         try {
-            stored = tx.execute(status -> {
-                List<StoredEvent> s = store.write(group, received);
-                counters.record(group.stream().map(Submission::device).toList(), s, received);
-                if (!s.isEmpty()) {
-                    List<StoredEvent> view = List.copyOf(s);
-                    handlers.orderedStream().forEach(h -> h.inTransaction(view));
-                }
-                return List.copyOf(s);
-            });
+            stored = write(group, received);
         } catch (RuntimeException e) {
             if (group.size() > 1) {
                 log.warn("device event group of {} submissions failed, retrying each alone: {}", group.size(),
@@ -165,21 +161,46 @@ class GroupCommitWriter implements DeviceIngest, SmartLifecycle {
         }
     }
 
+    /** Optimistic first (no event of the group stored before); a resend in the group: again, sorting keys out. */
+    private List<StoredEvent> write(List<Submission> group, Instant received) {
+        try {
+            return write(group, received, true);
+        } catch (DuplicateKeyException e) {
+            return write(group, received, false);
+        }
+    }
+
+    /** One transaction: the events, their counters, and every handler's part. */
+    private List<StoredEvent> write(List<Submission> group, Instant received, boolean optimistic) {
+        return tx.execute(status -> {
+            List<StoredEvent> s = store.write(group, received, optimistic);
+            counters.record(group.stream().map(Submission::device).toList(), s, received);
+            if (!s.isEmpty()) {
+                List<StoredEvent> view = List.copyOf(s);
+                handlers.orderedStream().forEach(h -> h.inTransaction(view));
+            }
+            return List.copyOf(s);
+        });
+    }
+
     @Override
     public void start() {
         running = true;
-        Thread t = new Thread(this::loop, "device-event-writer");
-        t.setDaemon(true);
-        writer = t;
-        t.start();
+        List<Thread> started = new ArrayList<>();
+        for (int i = 1; i <= props.writers(); i++) {
+            Thread t = new Thread(this::loop, "device-event-writer-" + i);
+            t.setDaemon(true);
+            started.add(t);
+            t.start();
+        }
+        writers = List.copyOf(started);
     }
 
-    /** Stops taking new submissions into the queue and lets the writer drain what waits. */
+    /** Stops taking new submissions into the queue and lets the writers drain what waits. */
     @Override
     public void stop() {
         running = false;
-        Thread t = writer;
-        if (t != null) {
+        for (Thread t : writers) {
             try {
                 t.join(10_000);
             } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package org.beatbook.population.internal;
 
 import org.beatbook.population.DocumentNumber;
 import org.beatbook.population.DocumentType;
+import org.beatbook.shared.database.CopyRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;

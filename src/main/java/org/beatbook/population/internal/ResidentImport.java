@@ -6,6 +6,7 @@ import org.beatbook.population.internal.PersonCommands.RegisterPerson;
 import org.beatbook.population.internal.PersonCommands.StartResidence;
 import org.beatbook.population.internal.ResidentSheet.ParsedRow;
 import org.beatbook.shared.AuditEvent;
+import org.beatbook.shared.database.CopyRows;
 import org.beatbook.shared.security.Caller;
 import org.beatbook.shared.spreadsheet.ImportReport;
 import org.beatbook.shared.spreadsheet.ImportRuns;

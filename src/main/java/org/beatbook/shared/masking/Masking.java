@@ -91,7 +91,7 @@ public final class Masking {
      * Errs on the side of masking: a number need not pass the check-character test to be masked.
      */
     public static String scrub(String text) {
-        if (text == null || text.isEmpty()) {
+        if (text == null || fewerDigitsThan(text, MIN_SENSITIVE_DIGITS)) {
             return text;
         }
         String folded = foldWidth(text);
@@ -143,6 +143,21 @@ public final class Masking {
     }
 
     /** Full-width digits, X, plus, minus and the ideographic space folded one-for-one, so offsets stay valid. */
+    /** The fewest digits anything {@link #scrub} masks has: a mobile's 11. */
+    private static final int MIN_SENSITIVE_DIGITS = 11;
+
+    /** A cheap first look (most device payloads hold a few small numbers): fewer digits, nothing to mask. */
+    private static boolean fewerDigitsThan(String text, int n) {
+        int digits = 0;
+        for (int i = 0; i < text.length() && digits < n; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9' || c >= '\uFF10' && c <= '\uFF19') {
+                digits++;
+            }
+        }
+        return digits < n;
+    }
+
     private static String foldWidth(String text) {
         char[] chars = text.toCharArray();
         for (int i = 0; i < chars.length; i++) {

@@ -7,10 +7,10 @@ import org.beatbook.vehicle.RegisteredVehicle;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Keeps each registered vehicle's last sighting: in the ingest writer's transaction one UPDATE for the batch (only
@@ -29,7 +29,7 @@ class SightingRecorder implements StoredEventsHandler {
 
     @Override
     public void inTransaction(List<StoredEvent> stored) {
-        Map<Long, Instant> latest = new HashMap<>();
+        Map<Long, Instant> latest = new TreeMap<>(); // ids in order: concurrent writers lock vehicle rows alike
         for (StoredEvent e : stored) {
             vehicleOf(e).ifPresent(v -> latest.merge(v.id(), e.occurredAt(), (a, b) -> a.isAfter(b) ? a : b));
         }

@@ -55,8 +55,10 @@ class IngestBenchmark {
 
     static final int RUNS = Integer.getInteger("benchmark.runs", 3);
     static final int COPY_ROWS = 50_000;
-    static final int BATCHES = 40;
-    static final int SENDERS = 4;
+    static final int BATCHES = Integer.getInteger("benchmark.batches", 40);
+    static final int SENDERS = Integer.getInteger("benchmark.senders", 4);
+    /** {@code -Dbenchmark.singles=false} leaves out (c), e.g. to read the database's statement statistics of (b). */
+    static final boolean SINGLES = !"false".equals(System.getProperty("benchmark.singles"));
     static final int DEVICES = 200;
     static final int PER_DEVICE = 10;
     static final String PLATE_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
@@ -109,6 +111,11 @@ class IngestBenchmark {
                     .credentials().token());
         }
         warmUp(batchTokens.get(0));
+        // A server runs for months: measure it compiled. One untimed round of (a) and (b) lets the JIT finish
+        // (in a first round, compiler threads took half of the JVM's CPU).
+        line("warm-up round (not counted):");
+        copy();
+        batches(batchTokens);
         double[] copy = new double[RUNS];
         double[] batches = new double[RUNS];
         double[] grouped = new double[RUNS];
@@ -116,11 +123,13 @@ class IngestBenchmark {
         for (int run = 0; run < RUNS; run++) {
             copy[run] = copy();
             batches[run] = batches(batchTokens);
-            writer.groupCommit(true);
-            grouped[run] = singles(deviceTokens);
-            writer.groupCommit(false);
-            single[run] = singles(deviceTokens);
-            writer.groupCommit(true);
+            if (SINGLES) {
+                writer.groupCommit(true);
+                grouped[run] = singles(deviceTokens);
+                writer.groupCommit(false);
+                single[run] = singles(deviceTokens);
+                writer.groupCommit(true);
+            }
             line("run %d: COPY %,.0f rows/s | HTTP batches %,.0f events/s | single-event group commit %,.0f/s | "
                     + "one transaction per event %,.0f/s", run + 1, copy[run], batches[run], grouped[run], single[run]);
         }
@@ -165,6 +174,74 @@ class IngestBenchmark {
         }
     }
 
+    /** CPU seconds used so far by this JVM (server and load driver) and by the PostgreSQL server's processes. */
+    record Cpu(double java, double postgres, java.util.Map<String, Double> threads) {
+        Cpu minus(Cpu o) {
+            java.util.Map<String, Double> t = new java.util.TreeMap<>(threads);
+            o.threads.forEach((k, v) -> t.merge(k, -v, Double::sum));
+            return new Cpu(java - o.java, postgres - o.postgres, t);
+        }
+    }
+
+    /** This JVM's CPU seconds by kind of thread (name up to its first digit or dash). */
+    static java.util.Map<String, Double> threadCpu() throws IOException {
+        java.util.Map<String, Double> t = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip().split("[-0-9 ]", 2)[0];
+                    String[] f = stat(task);
+                    if (f != null) {
+                        t.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0, Double::sum);
+                    }
+                } catch (IOException e) {
+                    // thread gone meanwhile
+                }
+            }
+        }
+        return t;
+    }
+
+    Cpu cpu() throws IOException {
+        long backend = jdbc.sql("select pg_backend_pid()").query(Long.class).single();
+        long postmaster = Long.parseLong(stat(Path.of("/proc", Long.toString(backend)))[1]);
+        double pg = ticks(postmaster);
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                String[] f = stat(p);
+                if (f != null && Long.parseLong(f[1]) == postmaster) {
+                    pg += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                }
+            }
+        }
+        return new Cpu(ticks(ProcessHandle.current().pid()) / 100.0, pg / 100.0, threadCpu());
+    }
+
+    static double ticks(long pid) {
+        String[] f = stat(Path.of("/proc", Long.toString(pid)));
+        return f == null ? 0 : Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    /** The fields of /proc/PID/stat after the command name: state, ppid, …, utime (index 11), stime (12). */
+    static String[] stat(Path proc) {
+        try {
+            String s = Files.readString(proc.resolve("stat"));
+            return s.substring(s.lastIndexOf(')') + 2).split(" ");
+        } catch (IOException | RuntimeException e) {
+            return null; // gone meanwhile
+        }
+    }
+
+    void cpuLine(String phase, Cpu used, long events) {
+        line("    %s: CPU per event %.1f µs in the JVM (server and driver), %.1f µs in PostgreSQL", phase,
+                used.java() * 1e6 / events, used.postgres() * 1e6 / events);
+        StringBuilder b = new StringBuilder("      JVM by thread (µs per event):");
+        used.threads().entrySet().stream().filter(e -> e.getValue() * 1e6 / events >= 0.5)
+                .sorted((x, y) -> Double.compare(y.getValue(), x.getValue()))
+                .forEach(e -> b.append(String.format(" %s %.1f", e.getKey(), e.getValue() * 1e6 / events)));
+        line(b.toString());
+    }
+
     double copy() throws Exception {
         UUID device = UUID.randomUUID();
         Instant now = Instant.now();
@@ -176,12 +253,14 @@ class IngestBenchmark {
         }
         try (Connection c = dataSource.getConnection()) {
             c.createStatement().execute("SET synchronous_commit = on");
+            Cpu before = cpu();
             long t0 = System.nanoTime();
             long rows = c.unwrap(PGConnection.class).getCopyAPI().copyIn("""
                     COPY device.event (seq, device, node_code, event_id, occurred_at, received_at, kind, direction,
                                        plate, plate_color, payload) FROM STDIN (FORMAT csv)""",
                     new StringReader(csv.toString()));
             double rate = rows / ((System.nanoTime() - t0) / 1e9);
+            cpuLine("COPY", cpu().minus(before), rows);
             c.createStatement().execute("RESET synchronous_commit");
             return rate;
         }
@@ -201,6 +280,7 @@ class IngestBenchmark {
             bodies.add(mine);
         }
         ExecutorService pool = Executors.newFixedThreadPool(SENDERS);
+        Cpu before = cpu();
         long t0 = System.nanoTime();
         List<Future<Long>> done = new ArrayList<>();
         for (int s = 0; s < SENDERS; s++) {
@@ -219,6 +299,7 @@ class IngestBenchmark {
             stored += f.get();
         }
         double rate = stored / ((System.nanoTime() - t0) / 1e9);
+        cpuLine("HTTP batches", cpu().minus(before), stored);
         pool.shutdown();
         assertThat(stored).isEqualTo(BATCHES * 1000L);
         return rate;
