@@ -32,7 +32,8 @@ import java.util.Map;
  *
  * <p>The broadest kinds, one Chinese character and pinyin, first read their best-ranked matches in rank order from a
  * btree (V4: names by first character; {@code person_name_key}, a row per name key) and stop after the page; the
- * candidate step above runs only when those do not fill the page ({@link #ordered}).
+ * candidate step above runs only when those do not fill the page ({@link #ordered}). Filtered by a rare tag, name
+ * queries take their candidates from the persons carrying the tag instead ({@link #tagFirst}).
  */
 @Component
 public class PersonSearch {
@@ -48,6 +49,8 @@ public class PersonSearch {
     static final int WINDOW = 200;
     /** Prefix candidates read in key order ({@link #ordered}'s {@code more}), from a window of twice as many entries. */
     static final int FEW = 250;
+    /** The predicate of {@code person_tagged_idx} (V5), which a tag-first search repeats so the planner can use it. */
+    private static final String TAGGED = " and p.tags <> '{}'";
     /** Residences not verified for this many days count as overdue. */
     public static final int VERIFY_DAYS = 90;
 
@@ -116,9 +119,11 @@ public class PersonSearch {
         args.put("codes", codes(within));
         args.put("limit", size + 1);
         args.put("offset", page * size);
-        int cap = Math.max(CANDIDATES, page * size + size + 1);
-        args.put("cap", cap);
-        args.put("need", page * size + size + 1);
+        int need = page * size + size + 1;
+        int window = Math.max(WINDOW, 2 * need);
+        args.put("cap", Math.max(CANDIDATES, need));
+        args.put("need", need);
+        args.put("window", window);
         args.put("text", query.text());
         if (filters.type() != null) {
             args.put("type", filters.type().name());
@@ -150,14 +155,18 @@ public class PersonSearch {
             }
             case CHINESE -> {
                 args.put("pieces", "{" + String.join(",", chinesePieces(query.text())) + "}");
-                String contained = "p.name_pieces @> cast(:pieces as text[]) and strpos(p.name_text, :text) > 0";
+                boolean tagFirst = tagFirst(filters, need, window);
+                String contained = "p.name_pieces @> cast(:pieces as text[]) and strpos(p.name_text, :text) > 0"
+                        + (tagFirst ? TAGGED : "");
                 String order = "case when p.name = :text then 0 when starts_with(p.name, :text) then 1 else 2 end,"
                         + " length(p.name), p.name, p.id";
                 if (query.text().codePointCount(0, query.text().length()) > 1) {
                     yield byPerson(List.of("p.name = :text", contained), filters, order);
                 }
+                if (tagFirst) {
+                    yield byPerson(List.of(contained), filters, order);
+                }
                 // one character (王): the names starting with it, in rank order (the exact one is the shortest)
-                args.put("window", Math.max(WINDOW, 2 * (page * size + size + 1)));
                 yield ordered("""
                         select p.id, length(p.name) as len, p.name from population.person p
                         where left(p.name, 1) = :text order by length(p.name), p.name, p.id limit :window""",
@@ -166,8 +175,13 @@ public class PersonSearch {
             case PINYIN -> {
                 args.put("prefix", query.text() + ":*");
                 args.put("next", next(query.text()));
-                args.put("window", Math.max(WINDOW, 2 * (page * size + size + 1)));
-                args.put("few", Math.max(FEW, page * size + size + 1));
+                args.put("few", Math.max(FEW, need));
+                String keyed = "array_to_tsvector(p.name_keys) @@ to_tsquery('simple', :prefix)";
+                String order = "case when p.name_keys @> array[cast(:text as text)] then 0 else 1 end,"
+                        + " length(p.name), p.name, p.id";
+                if (tagFirst(filters, need, window)) {
+                    yield byPerson(List.of(keyed + TAGGED), filters, order);
+                }
                 yield ordered("""
                         select k.person_id as id, k.name_length as len, k.name from population.person_name_key k
                         where k.key = :text order by k.name_length, k.name, k.person_id limit :window""",
@@ -175,9 +189,7 @@ public class PersonSearch {
                         select k.person_id as id, k.key, k.name_length as len, k.name from population.person_name_key k
                         where k.key >= :text and k.key < :next
                         order by k.key, k.name_length, k.name, k.person_id limit 2 * :few""",
-                        "array_to_tsvector(p.name_keys) @@ to_tsquery('simple', :prefix)", filters,
-                        "case when p.name_keys @> array[cast(:text as text)] then 0 else 1 end,"
-                                + " length(p.name), p.name, p.id");
+                        keyed, filters, order);
             }
             case DIGITS_TOO_SHORT, UNRECOGNISED -> throw new IllegalStateException("handled above");
         };
@@ -188,6 +200,36 @@ public class PersonSearch {
         List<PersonSummary> rows = jdbc.sql(sql).params(args).query(PersonStore::summary).list();
         boolean more = rows.size() > size;
         return new SearchPage(query.kind().name(), more ? List.copyOf(rows.subList(0, size)) : rows, page, size, more);
+    }
+
+    /**
+     * Whether a name query filtered by a tag takes its candidates from the persons carrying the tag ({@link #byPerson}
+     * over {@code person_tagged_idx}, V5, which holds only tagged persons: one GIN scan intersects tag, name key and
+     * scope among them) instead of from the name: when the tag is so rare that the ordered read's window of
+     * {@code window} names would hold fewer tagged persons than the page needs ({@code share × window < need}). Such an
+     * ordered read only falls through to the GIN step after reading its window, and there the name's bitmap (every
+     * 王, 10⁴–10⁵ at 2M) is intersected with the tag's (every tagged person): a 52 ms median at 2M for 王 + 独居老人
+     * (2 % of persons, docs/benchmarks.md).
+     *
+     * <p>The share is read from the statistics ANALYZE keeps of the column's elements ({@code pg_stats}, refreshed by
+     * autovacuum after enough changes): an estimate, but the one PostgreSQL plans by; it costs no write (a count kept
+     * by triggers would lock a row per tag in every intake and import) and about a millisecond to read. A tag ANALYZE
+     * did not list is rarer than those it did, so rare; no statistics at all (a new, never analysed table) keep the
+     * name-first read. Only the speed depends on the choice: both ways rank every match (up to {@code :cap}
+     * candidates) by the same order, so the pages are the same.
+     */
+    private boolean tagFirst(Filters f, int need, int window) {
+        if (f.tag() == null) {
+            return false;
+        }
+        return jdbc.sql("""
+                        select coalesce((select e.share from unnest(cast(cast(s.most_common_elems as text) as text[]),
+                                                                    s.most_common_elem_freqs) e(tag, share)
+                                         where e.tag = :tag), 0)
+                        from pg_stats s
+                        where s.schemaname = 'population' and s.tablename = 'person' and s.attname = 'tags' and not s.inherited""")
+                .param("tag", f.tag()).query(Double.class).optional()
+                .map(share -> share * window < need).orElse(false);
     }
 
     /**
