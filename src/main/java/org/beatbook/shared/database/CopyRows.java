@@ -11,7 +11,10 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
+import java.util.UUID;
 
 /**
  * Rows for one PostgreSQL {@code COPY … FROM STDIN} in text format, sent on the transaction's connection: the
@@ -38,6 +41,8 @@ public final class CopyRows {
             Object v = values[i];
             if (v == null) {
                 text.append("\\N");
+            } else if (v instanceof Number || v instanceof UUID || v instanceof Instant || v instanceof LocalDate) {
+                text.append(v); // nothing in their text needs escaping
             } else if (v instanceof Collection<?> c) {
                 escape(array(c));
             } else if (v instanceof String[] a) {
