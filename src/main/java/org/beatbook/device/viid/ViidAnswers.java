@@ -34,8 +34,8 @@ class ViidAnswers {
     }
 
     /** "field: rule" for a field at fault. */
-    String fieldProblem(String field, String messageKey, Locale locale) {
-        return field + ": " + text(messageKey, locale);
+    String fieldProblem(String field, String messageKey, Locale locale, Object... args) {
+        return field + ": " + text(messageKey, locale, args);
     }
 
     String text(String messageKey, Locale locale, Object... args) {

@@ -19,9 +19,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.TransactionException;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -128,18 +131,148 @@ class ViidController {
     }
 
     /**
-     * Subscriptions are stored (the good ones of a list, all or none) and answered per object; OperateType 1 cancels.
-     * Beatbook sends no notifications.
+     * Subscriptions are stored (the good ones of a list) and answered per object; OperateType 1 cancels. Beatbook
+     * sends no notifications.
      */
     @PostMapping("/Subscribes")
     CompletableFuture<ResponseEntity<?>> subscribes(HttpServletRequest request,
                                                     @RequestBody(required = false) byte[] body, Locale locale) {
-        return objects(request, body, locale, root -> {
-            List<Read<ViidObjects.Subscription>> read = ViidObjects.subscribes(root);
-            subscriptions.store(request.getHeader(USER_IDENTIFY).trim(),
-                    read.stream().filter(Read::ok).map(Read::object).toList());
-            return read.stream().map(r -> new Item(r.id(), List.of(), r.field(), r.messageKey())).toList();
+        return objects(request, body, locale, root -> subscriptionItems(ViidObjects.subscribes(root),
+                ViidReplies.INVALID_JSON_CONTENT, good -> subscriptions.store(subscriber(request), good)));
+    }
+
+    /**
+     * 批量修改订阅: each SubscribeObject changes the sender's subscription of that SubscribeID (fields left out keep
+     * their value; OperateType 1 cancels). Answered per object: an unknown or cancelled SubscribeID with StatusCode 4.
+     */
+    @PutMapping("/Subscribes")
+    CompletableFuture<ResponseEntity<?>> updateSubscribes(HttpServletRequest request,
+                                                          @RequestBody(required = false) byte[] body, Locale locale) {
+        return objects(request, body, locale, root -> subscriptionItems(ViidObjects.subscribes(root),
+                ViidReplies.INVALID_JSON_CONTENT, good -> subscriptions.update(subscriber(request), good)));
+    }
+
+    /**
+     * 批量删除订阅 ({@code DELETE /VIID/Subscribes?IDList=a,b}): cancels the sender's subscriptions with these ids. The
+     * rows stay, marked cancelled; one status per id listed, an unknown id with StatusCode 4. Vendors that put IDList
+     * in a JSON body (as text or a list) are served too.
+     */
+    @DeleteMapping("/Subscribes")
+    ResponseEntity<?> deleteSubscribes(HttpServletRequest request, @RequestBody(required = false) byte[] body,
+                                       Locale locale) {
+        String url = request.getRequestURI();
+        String named = request.getHeader(USER_IDENTIFY);
+        if (sessions.registered(named).isEmpty()) {
+            return notRegistered(named, url, locale);
+        }
+        List<String> values = idListParameter(request);
+        if (values.isEmpty() && body != null && body.length > 0) {
+            JsonNode root = tree(body);
+            if (root == null) {
+                return answers.error(HttpStatus.BAD_REQUEST, named, url, ViidReplies.INVALID_JSON_FORMAT,
+                        answers.fieldProblem("body", "viid.json.malformed", locale));
+            }
+            values = ViidObjects.idListOf(root);
+        }
+        List<Read<String>> ids = ViidObjects.ids(values);
+        if (ids.isEmpty() || ids.size() > ViidObjects.MAX_IDS) {
+            return answers.error(HttpStatus.BAD_REQUEST, named, url, ViidReplies.INVALID_OPERATION,
+                    answers.fieldProblem("IDList", ids.isEmpty() ? "viid.idList.required" : "viid.idList.tooMany",
+                            locale, ViidObjects.MAX_IDS));
+        }
+        List<Item> items = subscriptionItems(ids, ViidReplies.INVALID_OPERATION, good -> subscriptions.cancel(
+                subscriber(request), good, ViidSubscriptions.Via.DELETE, ViidObjects.Cancellation.NONE));
+        return answers.reply(HttpStatus.OK, new StatusListReply(statuses(items, List.of(), url, locale)));
+    }
+
+    /**
+     * 取消订阅 ({@code PUT /VIID/Subscribes/<ID>} with a SubscribeObject naming who cancels and why, or no body):
+     * answered with one ResponseStatus; an unknown id with 404 and StatusCode 4.
+     */
+    @PutMapping("/Subscribes/{subscribeId}")
+    ResponseEntity<?> cancelSubscribe(HttpServletRequest request, @PathVariable String subscribeId,
+                                      @RequestBody(required = false) byte[] body, Locale locale) {
+        String url = request.getRequestURI();
+        String named = request.getHeader(USER_IDENTIFY);
+        if (sessions.registered(named).isEmpty()) {
+            return notRegistered(named, url, locale);
+        }
+        List<Read<String>> id = ViidObjects.ids(List.of(subscribeId));
+        if (id.size() != 1 || !id.get(0).ok()) {
+            return answers.error(HttpStatus.BAD_REQUEST, null, url, ViidReplies.INVALID_OPERATION,
+                    answers.fieldProblem("SubscribeID", "viid.field.subscribeId", locale));
+        }
+        String sid = id.get(0).object();
+        ViidObjects.Cancellation why = ViidObjects.Cancellation.NONE;
+        if (body != null && body.length > 0) {
+            JsonNode root = tree(body);
+            if (root == null) {
+                return answers.error(HttpStatus.BAD_REQUEST, sid, url, ViidReplies.INVALID_JSON_FORMAT,
+                        answers.fieldProblem("body", "viid.json.malformed", locale));
+            }
+            Read<ViidObjects.Cancellation> read;
+            try {
+                read = ViidObjects.cancellation(root, sid);
+            } catch (ViidObjects.BadShape e) {
+                return answers.error(HttpStatus.BAD_REQUEST, sid, url, ViidReplies.INVALID_JSON_CONTENT,
+                        answers.fieldProblem(e.field(), "viid.json.shape", locale));
+            }
+            if (!read.ok()) {
+                return answers.error(HttpStatus.BAD_REQUEST, sid, url, ViidReplies.INVALID_JSON_CONTENT,
+                        answers.fieldProblem(read.field(), read.messageKey(), locale));
+            }
+            why = read.object();
+        }
+        ViidSubscriptions.Outcome outcome = subscriptions.cancel(subscriber(request), List.of(sid),
+                ViidSubscriptions.Via.CANCEL, why).get(0);
+        if (outcome != ViidSubscriptions.Outcome.DONE) {
+            return answers.error(HttpStatus.NOT_FOUND, sid, url, ViidReplies.INVALID_OPERATION,
+                    answers.fieldProblem("SubscribeID", "viid.subscription.unknown", locale));
+        }
+        return answers.reply(HttpStatus.OK, new StatusReply(answers.ok(sid, url, locale)));
+    }
+
+    /**
+     * One item per object read: its parse problem (answered with {@code badCode}), or what {@code apply} made of it
+     * ({@code apply} gets the good objects, in order, and answers one outcome each).
+     */
+    private static <T> List<Item> subscriptionItems(List<Read<T>> read, String badCode,
+                                                    Function<List<T>, List<ViidSubscriptions.Outcome>> apply) {
+        List<ViidSubscriptions.Outcome> outcomes = apply.apply(read.stream().filter(Read::ok).map(Read::object).toList());
+        List<Item> items = new ArrayList<>(read.size());
+        int next = 0;
+        for (Read<T> r : read) {
+            if (!r.ok()) {
+                items.add(Item.of(r.id(), badCode, r.field(), r.messageKey()));
+                continue;
+            }
+            items.add(switch (outcomes.get(next++)) {
+                case DONE -> Item.of(r.id(), null, null, null);
+                case UNKNOWN -> Item.of(r.id(), ViidReplies.INVALID_OPERATION, "SubscribeID",
+                        "viid.subscription.unknown");
+                case CANCELLED -> Item.of(r.id(), ViidReplies.INVALID_OPERATION, "SubscribeID",
+                        "viid.subscription.cancelled");
+                case END_BEFORE_BEGIN -> Item.of(r.id(), ViidReplies.INVALID_JSON_CONTENT, "EndTime",
+                        "viid.field.endBeforeBegin");
+            });
+        }
+        return items;
+    }
+
+    /** The subscriber: the registered DeviceID of the request (checked before a subscription is read). */
+    private static String subscriber(HttpServletRequest request) {
+        return request.getHeader(USER_IDENTIFY).trim();
+    }
+
+    /** IDList from the query, whatever the case of its name. */
+    private static List<String> idListParameter(HttpServletRequest request) {
+        List<String> values = new ArrayList<>();
+        request.getParameterMap().forEach((name, given) -> {
+            if ("IDList".equalsIgnoreCase(name)) {
+                values.addAll(List.of(given));
+            }
         });
+        return values;
     }
 
     /** Notifications of a subscription: the vehicles inside are stored; one status per notification. */
@@ -170,17 +303,23 @@ class ViidController {
                 }
             }
             // the good vehicles of a notification are stored even when one of its vehicles is bad
-            return new Item(r.id(), events, field, key, true);
+            return new Item(r.id(), events, ViidReplies.INVALID_JSON_CONTENT, field, key, true);
         }).toList());
     }
 
     /**
-     * One answered object: the events it yields and, when it (or a part of it) cannot be stored, the field and rule.
-     * {@code partial}: store the events even though a problem is reported.
+     * One answered object: the events it yields and, when it (or a part of it) cannot be stored, the status code, the
+     * field and the rule. {@code partial}: store the events even though a problem is reported.
      */
-    private record Item(String id, List<IncomingEvent> events, String field, String messageKey, boolean partial) {
+    private record Item(String id, List<IncomingEvent> events, String code, String field, String messageKey,
+                        boolean partial) {
         Item(String id, List<IncomingEvent> events, String field, String messageKey) {
-            this(id, events, field, messageKey, false);
+            this(id, events, ViidReplies.INVALID_JSON_CONTENT, field, messageKey, false);
+        }
+
+        /** An item that stores nothing: a success when {@code field} is null, else answered with {@code code}. */
+        static Item of(String id, String code, String field, String messageKey) {
+            return new Item(id, List.of(), code, field, messageKey, false);
         }
 
         boolean stores() {
@@ -231,7 +370,7 @@ class ViidController {
                 }
             }
             if (item.field() != null) {
-                statuses.add(answers.status(item.id(), url, ViidReplies.INVALID_JSON_CONTENT,
+                statuses.add(answers.status(item.id(), url, item.code(),
                         answers.fieldProblem(item.field(), item.messageKey(), locale)));
             } else if (rejected != null) {
                 statuses.add(answers.status(item.id(), url, ViidReplies.INVALID_JSON_CONTENT,

@@ -27,6 +27,7 @@ public final class ViidObjects {
 
     private static final Pattern OBJECT_ID = Pattern.compile("[0-9]{48}");
     private static final Pattern DEVICE_ID = Pattern.compile("[0-9]{20}");
+    private static final Pattern ID_SEPARATORS = Pattern.compile("[\\s,;，；]+");
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuuMMddHHmmss", Locale.ROOT);
     private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("uuuuMMddHHmmssSSS", Locale.ROOT);
 
@@ -85,12 +86,24 @@ public final class ViidObjects {
     /**
      * A SubscribeObject as stored: who may be told what, where, and until when. {@code cancel} is OperateType 1.
      *
-     * @param detail        SubscribeDetail as sent: the subscribed categories, e.g. "7,13"
+     * @param detail         SubscribeDetail as sent: the subscribed categories, e.g. "7,13"
      * @param reportInterval seconds between reports; null when not sent
+     * @param cancellation   who cancelled and why, as sent (all null when not sent)
      */
     public record Subscription(String subscribeId, String title, String detail, String resourceUri,
                                String receiveAddr, Instant beginTime, Instant endTime, Integer reportInterval,
-                               boolean cancel) { }
+                               boolean cancel, Cancellation cancellation) { }
+
+    /**
+     * SubscribeCancelOrg, SubscribeCancelPerson and CancelReason of a cancelling SubscribeObject. The CancelTime a
+     * sender names is not kept: a cancellation takes effect when it is received.
+     */
+    public record Cancellation(String org, String person, String reason) {
+        public static final Cancellation NONE = new Cancellation(null, null, null);
+    }
+
+    /** The most ids one {@code DELETE /VIID/Subscribes?IDList=…} may name. */
+    public static final int MAX_IDS = 1000;
 
     /** {@code {"SubscribeListObject":{"SubscribeObject":[…]}}}: each subscription, read on its own. */
     public static List<Read<Subscription>> subscribes(JsonNode body) {
@@ -99,24 +112,19 @@ public final class ViidObjects {
 
     static Read<Subscription> subscription(JsonNode n) {
         String id = text(n.get("SubscribeID"));
-        if (id == null || id.isBlank()) {
-            return Read.bad(id, "SubscribeID", "viid.field.required");
-        }
-        if (id.length() > 64 || id.chars().anyMatch(Character::isISOControl)) {
-            return Read.bad(id, "SubscribeID", "viid.field.subscribeId");
+        Read<Subscription> bad = subscribeId(id);
+        if (bad != null) {
+            return bad;
         }
         String[] texts = {"Title", "SubscribeDetail", "ResourceURI", "ReceiveAddr"};
         int[] max = {256, 256, 1024, 1024};
         String[] values = new String[texts.length];
         for (int i = 0; i < texts.length; i++) {
-            JsonNode v = n.get(texts[i]);
-            values[i] = blankToNull(text(v));
-            if (present(v) && values[i] == null) {
-                return Read.bad(id, texts[i], "viid.field.text");
+            Read<String> v = optionalText(n, texts[i], max[i]);
+            if (v.field() != null) {
+                return Read.bad(id, v.field(), v.messageKey());
             }
-            if (values[i] != null && (values[i].length() > max[i] || values[i].chars().anyMatch(Character::isISOControl))) {
-                return Read.bad(id, texts[i], "viid.field.tooLong");
-            }
+            values[i] = v.object();
         }
         if (values[3] != null && !httpUrl(values[3])) {
             return Read.bad(id, "ReceiveAddr", "viid.field.url");
@@ -144,8 +152,117 @@ public final class ViidObjects {
         if (!"0".equals(operate) && !"1".equals(operate)) {
             return Read.bad(id, "OperateType", "viid.field.operateType");
         }
+        Read<Cancellation> why = cancellationOf(n);
+        if (!why.ok()) {
+            return Read.bad(id, why.field(), why.messageKey());
+        }
         return new Read<>(id, new Subscription(id, values[0], values[1], values[2], values[3], begin, end, interval,
-                "1".equals(operate)), null, null);
+                "1".equals(operate), why.object()), null, null);
+    }
+
+    /**
+     * The body of {@code PUT /VIID/Subscribes/<ID>} (cancel one subscription): {@code {"SubscribeObject":{…}}} or the
+     * object alone. Its SubscribeID, when sent, must be the one in the URL.
+     */
+    public static Read<Cancellation> cancellation(JsonNode body, String pathId) {
+        JsonNode n = requireObject(body).get("SubscribeObject");
+        if (n == null || n.isNull()) {
+            n = body;
+        } else if (!n.isObject()) {
+            throw new BadShape("SubscribeObject");
+        }
+        String id = text(n.get("SubscribeID"));
+        if (present(n.get("SubscribeID")) && !pathId.equals(id)) {
+            return Read.bad(pathId, "SubscribeID", "viid.field.pathId");
+        }
+        Read<Cancellation> why = cancellationOf(n);
+        return why.ok() ? new Read<>(pathId, why.object(), null, null) : Read.bad(pathId, why.field(), why.messageKey());
+    }
+
+    /**
+     * The ids of {@code DELETE /VIID/Subscribes?IDList=…}: each value comma-separated (vendors also send the
+     * parameter once per id, or separate by semicolons or spaces), blanks skipped, each id read on its own.
+     */
+    public static List<Read<String>> ids(List<String> values) {
+        List<Read<String>> out = new ArrayList<>();
+        for (String value : values) {
+            if (value == null) {
+                continue;
+            }
+            for (String token : ID_SEPARATORS.split(value)) {
+                if (token.isEmpty()) {
+                    continue;
+                }
+                Read<String> bad = subscribeId(token);
+                out.add(bad != null ? Read.bad(token.length() > 64 ? token.substring(0, 64) : token, bad.field(),
+                        bad.messageKey()) : new Read<>(token, token, null, null));
+                if (out.size() > MAX_IDS) {
+                    return out;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * IDList sent in a body rather than the query, by vendors that do: {@code {"IDList":"a,b"}} or
+     * {@code {"IDList":["a","b"]}} (ids as text or numbers); empty when there is none.
+     */
+    public static List<String> idListOf(JsonNode body) {
+        JsonNode list = body == null || !body.isObject() ? null : body.get("IDList");
+        List<String> out = new ArrayList<>();
+        if (list != null && list.isArray()) {
+            list.forEach(v -> {
+                String id = text(v);
+                if (id != null) {
+                    out.add(id);
+                }
+            });
+        } else if (text(list) != null) {
+            out.add(text(list));
+        }
+        return out;
+    }
+
+    /** A bad read naming SubscribeID, or null when {@code id} is a usable SubscribeID. */
+    private static <T> Read<T> subscribeId(String id) {
+        if (id == null || id.isBlank()) {
+            return Read.bad(id, "SubscribeID", "viid.field.required");
+        }
+        if (id.length() > 64 || id.chars().anyMatch(Character::isISOControl)) {
+            return Read.bad(id, "SubscribeID", "viid.field.subscribeId");
+        }
+        return null;
+    }
+
+    /** The cancel fields of a SubscribeObject ({@link Cancellation#NONE} when none is sent), or the field at fault. */
+    private static Read<Cancellation> cancellationOf(JsonNode n) {
+        String[] names = {"SubscribeCancelOrg", "SubscribeCancelPerson", "CancelReason"};
+        int[] max = {100, 64, 256};
+        String[] values = new String[names.length];
+        for (int i = 0; i < names.length; i++) {
+            Read<String> v = optionalText(n, names[i], max[i]);
+            if (v.field() != null) {
+                return Read.bad(null, v.field(), v.messageKey());
+            }
+            values[i] = v.object();
+        }
+        Cancellation why = values[0] == null && values[1] == null && values[2] == null ? Cancellation.NONE
+                : new Cancellation(values[0], values[1], values[2]);
+        return new Read<>(null, why, null, null);
+    }
+
+    /** An optional text field: its value (null when absent or blank), or, with a field named, the rule it breaks. */
+    private static Read<String> optionalText(JsonNode n, String field, int max) {
+        JsonNode v = n.get(field);
+        String value = blankToNull(text(v));
+        if (present(v) && value == null) {
+            return Read.bad(null, field, "viid.field.text");
+        }
+        if (value != null && (value.length() > max || value.chars().anyMatch(Character::isISOControl))) {
+            return Read.bad(null, field, "viid.field.tooLong");
+        }
+        return new Read<>(null, value, null, null);
     }
 
     private static boolean httpUrl(String s) {

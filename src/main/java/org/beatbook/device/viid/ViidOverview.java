@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -29,15 +30,29 @@ public class ViidOverview {
                                Instant registeredAt, Instant lastSeenAt, Instant lastKeepaliveAt,
                                Instant unregisteredAt, String remoteAddress) { }
 
+    /** How a subscription stands now: GA/T 1400's SubscribeStatus 0 (订阅中), 1 (已取消) and 2 (订阅到期). */
+    public enum SubscriptionState { ACTIVE, CANCELLED, EXPIRED }
+
     /**
-     * An active subscription (not cancelled, not past its EndTime).
+     * A subscription on the device page: active, or ended (cancelled, or past its EndTime) within {@link #ENDED_SHOWN}.
      *
      * @param subscriber the subscribing device's DeviceID
      * @param detail     SubscribeDetail as sent (subscribed categories)
+     * @param cancelled  when and how it was cancelled; null unless cancelled
      */
     public record Subscription(String subscriber, String deviceName, String subscribeId, String title, String detail,
                                String resourceUri, String receiveAddr, Instant beginTime, Instant endTime,
-                               Instant receivedAt) { }
+                               Instant receivedAt, SubscriptionState state, Cancelled cancelled) { }
+
+    /**
+     * @param via    the request that cancelled it: SUBSCRIBE or UPDATE (OperateType 1), DELETE (IDList), CANCEL
+     *               (PUT of the one id); null for cancellations recorded before this was kept
+     * @param reason CancelReason as sent, or null; likewise {@code org} (SubscribeCancelOrg) and {@code person}
+     */
+    public record Cancelled(Instant at, String via, String reason, String org, String person) { }
+
+    /** How long an ended subscription stays on the device page. */
+    public static final Duration ENDED_SHOWN = Duration.ofDays(30);
 
     private static final int LIMIT = 500;
 
@@ -69,20 +84,32 @@ public class ViidOverview {
                 .list();
     }
 
-    /** Subscriptions of the scope's devices that are neither cancelled nor over, newest first. */
+    /**
+     * Subscriptions of the scope's devices: the active ones, newest first, then those that ended (were cancelled or
+     * ran out) within {@link #ENDED_SHOWN}, most recently ended first.
+     */
     @Transactional(readOnly = true)
-    public List<Subscription> activeSubscriptions(Scope scope) {
+    public List<Subscription> subscriptions(Scope scope) {
+        Instant now = clock.instant();
         return jdbc.sql("""
-                SELECT s.*, d.name
+                SELECT s.*, d.name,
+                       CASE WHEN s.cancelled_at IS NOT NULL THEN 'CANCELLED'
+                            WHEN s.end_time <= :now THEN 'EXPIRED' ELSE 'ACTIVE' END AS state
                   FROM device.viid_subscription s JOIN device.device d ON d.viid_device_id = s.subscriber
-                 WHERE d.node_path <@ ?::ltree[] AND s.cancelled_at IS NULL AND (s.end_time IS NULL OR s.end_time > ?)
-                 ORDER BY s.updated_at DESC, s.subscribe_id
-                 LIMIT ?""")
-                .param(scope.sqlArray()).param(Timestamp.from(clock.instant())).param(LIMIT)
+                 WHERE d.node_path <@ CAST(:scope AS ltree[])
+                   AND coalesce(s.cancelled_at, s.end_time, 'infinity') > :since
+                 ORDER BY coalesce(s.cancelled_at, least(s.end_time, :now), :now) DESC, s.updated_at DESC, s.subscribe_id
+                 LIMIT :limit""")
+                .param("scope", scope.sqlArray()).param("now", Timestamp.from(now))
+                .param("since", Timestamp.from(now.minus(ENDED_SHOWN))).param("limit", LIMIT)
                 .query((rs, i) -> new Subscription(rs.getString("subscriber"), rs.getString("name"),
                         rs.getString("subscribe_id"), rs.getString("title"), rs.getString("detail"),
                         rs.getString("resource_uri"), rs.getString("receive_addr"), instant(rs, "begin_time"),
-                        instant(rs, "end_time"), instant(rs, "received_at")))
+                        instant(rs, "end_time"), instant(rs, "received_at"),
+                        SubscriptionState.valueOf(rs.getString("state")),
+                        rs.getTimestamp("cancelled_at") == null ? null : new Cancelled(instant(rs, "cancelled_at"),
+                                rs.getString("cancelled_via"), rs.getString("cancel_reason"), rs.getString("cancel_org"),
+                                rs.getString("cancel_person"))))
                 .list();
     }
 

@@ -52,7 +52,7 @@ class DevicePageController {
     record ViidRow(ViidOverview.Registration r, String registeredAt, String lastSeen, String lastKeepalive,
                    String unregisteredAt) { }
 
-    /** An active GA/T 1400 subscription with its times formatted. */
+    /** A GA/T 1400 subscription (active or recently ended) with its times formatted. */
     record SubscriptionRow(ViidOverview.Subscription s, String beginTime, String endTime, String receivedAt) { }
 
     private final DeviceRegistry registry;
@@ -146,7 +146,7 @@ class DevicePageController {
         model.addAttribute("viidRows", registrations.stream().filter(r -> c == null || c.equals(r.compoundCode()))
                 .map(r -> new ViidRow(r, time(r.registeredAt()), time(r.lastSeenAt()), time(r.lastKeepaliveAt()),
                         time(r.unregisteredAt()))).toList());
-        model.addAttribute("subscriptions", viid.activeSubscriptions(caller.scope()).stream()
+        model.addAttribute("subscriptions", viid.subscriptions(caller.scope()).stream()
                 .map(s -> new SubscriptionRow(s, s.beginTime() == null ? null : DATE_TIME.format(s.beginTime()),
                         s.endTime() == null ? null : DATE_TIME.format(s.endTime()), time(s.receivedAt())))
                 .toList());

@@ -11,7 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,17 +55,22 @@ class VehicleStore {
                 .query(Long.class).single();
     }
 
-    /** Inserts many vehicles in one statement (an import's good rows). */
+    /**
+     * Inserts many vehicles in one statement (an import's good rows, the demo's households). A row's registration
+     * time defaults to now; its last sighting is kept as given.
+     */
     void insertAll(List<Row> rows, String by) {
         if (rows.isEmpty()) {
             return;
         }
         jdbc.sql("""
                         INSERT INTO vehicle.vehicle (kind, plate, plate_color, vehicle_type, tag, brand, colour, owner_id,
-                                                     node_code, node_path, registered_by)
-                        SELECT k, p, pc, vt, t, b, c, o, nc, np::ltree, ?::text
+                                                     node_code, node_path, registered_by, registered_at, updated_at,
+                                                     last_seen_at)
+                        SELECT k, p, pc, vt, t, b, c, o, nc, np::ltree, ?::text, coalesce(ra, now()), coalesce(ra, now()), ls
                           FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                      ?::bigint[], ?::text[], ?::text[]) AS x(k, p, pc, vt, t, b, c, o, nc, np)""")
+                                      ?::bigint[], ?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[])
+                               AS x(k, p, pc, vt, t, b, c, o, nc, np, ra, ls)""")
                 .param(by)
                 .param(rows.stream().map(r -> r.kind().name()).toArray(String[]::new))
                 .param(rows.stream().map(Row::plate).toArray(String[]::new))
@@ -75,7 +82,14 @@ class VehicleStore {
                 .param(rows.stream().map(Row::ownerId).toArray(Long[]::new))
                 .param(rows.stream().map(Row::nodeCode).toArray(String[]::new))
                 .param(rows.stream().map(Row::nodePath).toArray(String[]::new))
+                .param(rows.stream().map(r -> timestamp(r.registeredAt())).toArray(Timestamp[]::new))
+                .param(rows.stream().map(r -> timestamp(r.lastSeenAt())).toArray(Timestamp[]::new))
                 .update();
+    }
+
+    /** Whether any vehicle is registered at all. */
+    boolean any() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM vehicle.vehicle)").query(Boolean.class).single();
     }
 
     /** Who a registered plate or tag belongs to (not scoped: plates and tags are unique across the table). */
@@ -164,6 +178,20 @@ class VehicleStore {
                 });
     }
 
+    /** Plates of the motor vehicles and tags of the e-bikes registered in scope, each in registration order. */
+    Map<VehicleKind, List<String>> identifiers(Scope scope) {
+        Map<VehicleKind, List<String>> out = new EnumMap<>(VehicleKind.class);
+        jdbc.sql("""
+                        SELECT kind, CASE WHEN kind = 'MOTOR' THEN plate ELSE tag END FROM vehicle.vehicle
+                         WHERE node_path <@ ?::ltree[] ORDER BY id""")
+                .param(scope.sqlArray())
+                .query(rs -> {
+                    out.computeIfAbsent(VehicleKind.valueOf(rs.getString(1)), k -> new ArrayList<>())
+                            .add(rs.getString(2));
+                });
+        return out;
+    }
+
     record RegisteredWithSighting(RegisteredVehicle vehicle, Instant lastSeenAt) { }
 
     /** Moves each vehicle's last sighting forward (never back): one statement for a whole batch. */
@@ -199,6 +227,10 @@ class VehicleStore {
 
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
+    }
+
+    private static Timestamp timestamp(Instant t) {
+        return t == null ? null : Timestamp.from(t);
     }
 
     private static String name(Enum<?> e) {

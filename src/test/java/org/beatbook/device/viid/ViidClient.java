@@ -31,6 +31,15 @@ final class ViidClient {
                 .header("User-Identify", deviceId).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    HttpResponse<String> put(String path, String body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/VIID+JSON")
+                .header("User-Identify", deviceId).PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    HttpResponse<String> delete(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("User-Identify", deviceId).DELETE());
+    }
+
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * GA/T 1400 registrations and subscriptions of real registry devices over real HTTP, as the device page shows them:
- * within the caller's jurisdiction only, and still there after the instance forgets what it knew (a restart).
+ * within the caller's jurisdiction only, subscriptions active or cancelled (when, how, why), and still there after the
+ * instance forgets what it knew (a restart).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -44,7 +45,7 @@ class ViidDevicesPageIntegrationTests {
     }
 
     @Test
-    void theDevicePageShowsWhoIsRegisteredAndTheActiveSubscriptionsOfTheJurisdiction() throws Exception {
+    void theDevicePageShowsWhoIsRegisteredAndTheSubscriptionsOfTheJurisdictionWithTheirState() throws Exception {
         AddressFixtures.Tree tree = AddressFixtures.tree(addresses);
         IssuedDevice camera = Devices.register(registry, tree, tree.compound(), DeviceKind.PLATE_CAMERA, true);
         IssuedDevice silent = Devices.register(registry, tree, tree.otherCompound(), DeviceKind.PLATE_CAMERA, true);
@@ -57,12 +58,22 @@ class ViidDevicesPageIntegrationTests {
                 + "{\"SubscribeID\":\"OLD-" + viid + "\",\"Title\":\"过期订阅\",\"BeginTime\":\"20250101000000\","
                 + "\"EndTime\":\"20250102000000\"}]}}");
         assertThat(sub.statusCode()).isEqualTo(200);
+        assertThat(c.post("/VIID/Subscribes", "{\"SubscribeListObject\":{\"SubscribeObject\":["
+                + "{\"SubscribeID\":\"GONE-" + viid + "\",\"Title\":\"非机动车订阅\"},"
+                + "{\"SubscribeID\":\"DEL-" + viid + "\",\"Title\":\"临时订阅\"}]}}").statusCode()).isEqualTo(200);
+        assertThat(c.put("/VIID/Subscribes/GONE-" + viid, "{\"SubscribeObject\":{\"SubscribeCancelOrg\":\"县公安局\","
+                + "\"SubscribeCancelPerson\":\"李四\",\"CancelReason\":\"平台迁移\",\"OperateType\":1}}").statusCode())
+                .isEqualTo(200);
+        assertThat(c.delete("/VIID/Subscribes?IDList=DEL-" + viid).statusCode()).isEqualTo(200);
         registrations.forget(); // as after a restart: the page reads the database
 
         String html = page(tree);
         assertThat(html).contains("GA/T 1400 已注册", viid, "机动车过车订阅", "SUB-" + viid,
                 "http://10.2.2.2:8120/VIID/SubscribeNotifications");
-        assertThat(html).as("an ended subscription is not active").doesNotContain("OLD-" + viid);
+        assertThat(html).as("an active subscription comes first and says so")
+                .containsSubsequence("机动车过车订阅", "订阅中", "临时订阅", "已取消", "（批量删除订阅）", "取消原因", "—",
+                        "非机动车订阅", "已取消", "（取消订阅请求）", "平台迁移", "县公安局 李四");
+        assertThat(html).as("a subscription ended long ago is not shown").doesNotContain("OLD-" + viid);
         assertThat(html.split("GA/T 1400 已注册", -1).length - 1)
                 .as("the registered camera's badge and its registration; nothing for the one that never registered")
                 .isEqualTo(2);

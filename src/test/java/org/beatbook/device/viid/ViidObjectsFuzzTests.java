@@ -35,11 +35,16 @@ class ViidObjectsFuzzTests {
             "{\"SubscribeNotificationListObject\":{\"SubscribeNotificationObject\":[{\"NotificationID\":\"N\","
                     + "\"MotorVehicleObjectList\":{\"MotorVehicleObject\":[{\"MotorVehicleID\":\"" + ID
                     + "\",\"PassTime\":\"20261129080102123\",\"HasPlate\":true}]}}]}}",
-            "{\"SubscribeListObject\":{\"SubscribeObject\":[{\"SubscribeID\":\"S\"},{}]}}"};
+            "{\"SubscribeListObject\":{\"SubscribeObject\":[{\"SubscribeID\":\"S\"},{}]}}",
+            "{\"SubscribeListObject\":{\"SubscribeObject\":{\"SubscribeID\":\"S\",\"OperateType\":1,"
+                    + "\"CancelReason\":\"迁移\",\"SubscribeCancelOrg\":7,\"EndTime\":20261231235959}}}",
+            "{\"SubscribeObject\":{\"SubscribeID\":\"S-1\",\"SubscribeCancelPerson\":\"张三\",\"CancelReason\":\"x\"}}",
+            "{\"IDList\":[\"S-1\",2,\"S 3,S;4\"]}"};
 
     static final List<Function<JsonNode, List<? extends Read<?>>>> READERS = List.of(
             ViidObjects::motorVehicles, ViidObjects::nonMotorVehicles, ViidObjects::notifications,
-            ViidObjects::subscribes);
+            ViidObjects::subscribes, body -> List.of(ViidObjects.cancellation(body, "S-1")),
+            body -> ViidObjects.ids(ViidObjects.idListOf(body)));
 
     @FuzzTest(maxDuration = "20s")
     void objectsFuzz(FuzzedDataProvider data) {
@@ -57,6 +62,47 @@ class ViidObjectsFuzzTests {
             }
             check(seed);
         }
+    }
+
+    /** An IDList as a query sends it: any text; every id taken fits the table, and the list stops past the limit. */
+    static void checkIds(String raw) {
+        List<Read<String>> ids = ViidObjects.ids(List.of(raw));
+        assertThat(ids.size()).isLessThanOrEqualTo(ViidObjects.MAX_IDS + 1);
+        for (Read<String> id : ids) {
+            if (id.ok()) {
+                assertThat(id.object()).hasSizeBetween(1, 64).doesNotContainPattern("[\\s,;\\p{Cc}]");
+            } else {
+                assertThat(id.field()).isEqualTo("SubscribeID");
+                assertThat(id.id() == null || id.id().length() <= 64).isTrue();
+            }
+        }
+    }
+
+    /** The cancel fields fit their columns (V3: org 100, person 64, reason 256) and carry no control characters. */
+    static void storable(ViidObjects.Cancellation c) {
+        for (String[] f : new String[][] {{c.org(), "100"}, {c.person(), "64"}, {c.reason(), "256"}}) {
+            if (f[0] != null) {
+                assertThat(f[0].length()).isBetween(1, Integer.parseInt(f[1]));
+                assertThat(f[0]).doesNotContainPattern("\\p{Cc}");
+            }
+        }
+    }
+
+    @Test
+    void subscriptionChangesAreReadLeniently() {
+        var cancel = ViidObjects.subscribes(JSON.readTree(SEEDS[4])).get(0);
+        assertThat(cancel.ok()).isTrue();
+        assertThat(cancel.object().cancel()).isTrue();
+        assertThat(cancel.object().cancellation()).as("an org sent as a number is text")
+                .isEqualTo(new ViidObjects.Cancellation("7", null, "迁移"));
+        assertThat(ViidObjects.cancellation(JSON.readTree(SEEDS[5]), "S-1").object())
+                .isEqualTo(new ViidObjects.Cancellation(null, "张三", "x"));
+        assertThat(ViidObjects.cancellation(JSON.readTree(SEEDS[5]), "S-2").field()).isEqualTo("SubscribeID");
+        assertThat(ViidObjects.cancellation(JSON.readTree("{}"), "S-2").object()).isEqualTo(ViidObjects.Cancellation.NONE);
+        assertThat(ViidObjects.ids(ViidObjects.idListOf(JSON.readTree(SEEDS[6]))).stream().map(Read::object))
+                .containsExactly("S-1", "2", "S", "3", "S", "4");
+        assertThat(ViidObjects.ids(List.of("a，b；c", " ", "d")).stream().map(Read::object))
+                .as("full-width separators too").containsExactly("a", "b", "c", "d");
     }
 
     @Test
@@ -81,6 +127,7 @@ class ViidObjectsFuzzTests {
     }
 
     static void check(byte[] body) {
+        checkIds(new String(body, StandardCharsets.UTF_8));
         JsonNode root;
         try {
             root = JSON.readTree(body);
@@ -105,6 +152,14 @@ class ViidObjectsFuzzTests {
                 } else if (r.object() instanceof NonMotorVehicleObject v) {
                     assertThat(v.nonMotorVehicleId()).matches("[0-9]{48}");
                     assertThat(v.appearTime()).isNotNull();
+                } else if (r.object() instanceof ViidObjects.Subscription v) {
+                    assertThat(v.subscribeId()).hasSizeBetween(1, 64).isNotBlank();
+                    assertThat(v.cancellation()).isNotNull();
+                    storable(v.cancellation());
+                    assertThat(v.endTime() == null || v.beginTime() == null || !v.endTime().isBefore(v.beginTime()))
+                            .isTrue();
+                } else if (r.object() instanceof ViidObjects.Cancellation v) {
+                    storable(v);
                 }
             }
         }

@@ -190,17 +190,29 @@ class ViidServerTests {
     @Test
     void badInputGetsAResponseStatusNeverA500() throws Exception {
         ViidClient c = registered();
-        HttpResponse<String> malformed = c.post("/VIID/MotorVehicles", "{\"MotorVehicleListObject\":{");
-        assertThat(malformed.statusCode()).isEqualTo(400);
-        assertThat(body(malformed).at("/ResponseStatusObject/StatusCode").asString()).isEqualTo("7");
-        HttpResponse<String> wrongShape = c.post("/VIID/MotorVehicles", "{\"MotorVehicleListObject\":[1,2]}");
-        assertThat(wrongShape.statusCode()).isEqualTo(400);
-        assertThat(body(wrongShape).at("/ResponseStatusObject/StatusCode").asString()).isEqualTo("8");
-        assertThat(body(wrongShape).at("/ResponseStatusObject/StatusString").asString()).contains("MotorVehicleListObject");
-        for (String junk : new String[] {"", "[]", "null", "\"x\"", "{\"MotorVehicleListObject\":{\"MotorVehicleObject\":[1,\"a\",null]}}"}) {
+        refused(c.post("/VIID/MotorVehicles", "{\"MotorVehicleListObject\":{"), 400, "7");
+        assertThat(refused(c.post("/VIID/MotorVehicles", "{\"MotorVehicleListObject\":[1,2]}"), 400, "8"))
+                .contains("MotorVehicleListObject");
+        refused(c.put("/VIID/Subscribes", "{\"SubscribeListObject\":{"), 400, "7");
+        refused(c.put("/VIID/Subscribes", "{\"SubscribeListObject\":[1]}"), 400, "8");
+        for (String junk : new String[] {"", "[]", "null", "\"x\"", "{\"MotorVehicleListObject\":{\"MotorVehicleObject\":[1,\"a\",null]}}",
+                "{\"SubscribeListObject\":{\"SubscribeObject\":[1,\"a\",null,{}]}}", "{\"SubscribeObject\":[]}",
+                "{\"SubscribeObject\":{\"SubscribeID\":{\"a\":1}}}"}) {
             assertThat(c.post("/VIID/MotorVehicles", junk).statusCode()).as(junk).isLessThan(500);
             assertThat(c.post("/VIID/SubscribeNotifications", junk).statusCode()).as(junk).isLessThan(500);
+            assertThat(c.put("/VIID/Subscribes", junk).statusCode()).as(junk).isLessThan(500);
+            assertThat(c.put("/VIID/Subscribes/J-1", junk).statusCode()).as(junk).isLessThan(500);
         }
+        for (String ids : new String[] {"%00", "%E4%B8%AD", "a%09b", "%2C%3B%20"}) {
+            assertThat(c.delete("/VIID/Subscribes?IDList=" + ids).statusCode()).as(ids).isLessThan(500);
+        }
+    }
+
+    /** An error answered as one ResponseStatusObject with this HTTP status and StatusCode: its StatusString. */
+    String refused(HttpResponse<String> r, int status, String code) {
+        assertThat(r.statusCode()).isEqualTo(status);
+        assertThat(body(r).at("/ResponseStatusObject/StatusCode").asString()).isEqualTo(code);
+        return body(r).at("/ResponseStatusObject/StatusString").asString();
     }
 
     @Test
@@ -339,5 +351,152 @@ class ViidServerTests {
                 SELECT (cancelled_at IS NOT NULL) || '|' || title FROM device.viid_subscription
                  WHERE subscribe_id = '340100000011900000012026112900001'""").query(String.class).single())
                 .as("cancelled, the rest kept").isEqualTo("true|过车订阅");
+    }
+
+    /** Each ResponseStatusObject of a list answer as {@code Id=StatusCode}. */
+    java.util.List<String> statuses(HttpResponse<String> r) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        body(r).at("/ResponseStatusListObject/ResponseStatusObject")
+                .forEach(n -> out.add((n.get("Id") == null || n.get("Id").isNull() ? "null" : n.get("Id").asString())
+                        + "=" + n.get("StatusCode").asString()));
+        return out;
+    }
+
+    String row(String subscribeId) {
+        return jdbc.sql("""
+                SELECT coalesce(title, '-') || '|' || coalesce(detail, '-') || '|'
+                       || coalesce(to_char(begin_time AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDDHH24MISS'), '-') || '|'
+                       || coalesce(to_char(end_time AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDDHH24MISS'), '-') || '|'
+                       || coalesce(report_interval::text, '-') || '|' || coalesce(cancelled_via, '-') || '|'
+                       || coalesce(cancel_reason, '-') || '|' || coalesce(cancel_org, '-') || '|'
+                       || coalesce(cancel_person, '-') || '|' || (cancelled_at IS NOT NULL)
+                  FROM device.viid_subscription WHERE subscribe_id = ?""").param(subscribeId).query(String.class).single();
+    }
+
+    HttpResponse<String> subscribe(ViidClient c, String... objects) throws Exception {
+        HttpResponse<String> r = c.post("/VIID/Subscribes", "{\"SubscribeListObject\":{\"SubscribeObject\":["
+                + String.join(",", objects) + "]}}");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(statuses(r)).allMatch(x -> x.endsWith("=0"));
+        return r;
+    }
+
+    @Test
+    void anUpdateChangesTheSendersSubscriptionsAndAnswersEachObjectOnItsOwn() throws Exception {
+        ViidClient c = registered();
+        ViidClient o = new ViidClient(port, OTHER);
+        assertThat(o.register("/VIID/System/Register", other.viidPassword()).statusCode()).isEqualTo(200);
+        subscribe(c, "{\"SubscribeID\":\"U-1\",\"Title\":\"过车\",\"SubscribeDetail\":\"13\",\"BeginTime\":\"20261201000000\","
+                + "\"EndTime\":\"20261231235959\",\"ReportInterval\":5}", "{\"SubscribeID\":\"U-2\",\"Title\":\"二\"}");
+        subscribe(o, "{\"SubscribeID\":\"U-other\",\"Title\":\"别人的\"}");
+
+        // vendors send numbers where the standard has text: EndTime and ReportInterval as numbers
+        HttpResponse<String> r = c.put("/VIID/Subscribes", "{\"SubscribeListObject\":{\"SubscribeObject\":["
+                + "{\"SubscribeID\":\"U-1\",\"Title\":\"机动车过车\",\"EndTime\":20270131235959,\"ReportInterval\":10},"
+                + "{\"SubscribeID\":\"U-nobody\",\"Title\":\"x\"},"
+                + "{\"SubscribeID\":\"U-other\",\"Title\":\"抢过来\"},"
+                + "{\"Title\":\"no id\"},"
+                + "{\"SubscribeID\":\"U-2\",\"BeginTime\":\"20261201000000\",\"EndTime\":\"2026-12-31\"}]}}");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWithIgnoringCase("application/VIID+JSON");
+        assertThat(statuses(r)).containsExactly("U-1=0", "U-nobody=4", "U-other=4", "null=8", "U-2=8");
+        JsonNode list = body(r).at("/ResponseStatusListObject/ResponseStatusObject");
+        assertThat(list.get(1).get("StatusString").asString()).isEqualTo("SubscribeID: 本设备没有这个订阅");
+        assertThat(list.get(1).get("RequestURL").asString()).isEqualTo("/VIID/Subscribes");
+        assertThat(list.get(3).get("StatusString").asString()).contains("SubscribeID");
+        assertThat(list.get(4).get("StatusString").asString()).contains("EndTime");
+        assertThat(row("U-1")).as("changed fields changed, the rest kept")
+                .isEqualTo("机动车过车|13|20261201000000|20270131235959|10|-|-|-|-|false");
+        assertThat(row("U-other")).as("another device's subscription is untouched").startsWith("别人的|");
+        assertThat(row("U-2")).startsWith("二|");
+        assertThat(new ViidClient(port, "34010000001190000099").put("/VIID/Subscribes",
+                "{\"SubscribeListObject\":{\"SubscribeObject\":[]}}").statusCode()).isEqualTo(401);
+
+        // against the stored BeginTime, an EndTime before it is refused for that object, not with a 5xx
+        r = c.put("/VIID/Subscribes", "{\"SubscribeListObject\":{\"SubscribeObject\":"
+                + "{\"SubscribeID\":\"U-1\",\"EndTime\":\"20261130000000\"}}}");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(statuses(r)).containsExactly("U-1=8");
+        assertThat(row("U-1")).contains("|20270131235959|");
+
+        // OperateType 1 in an update cancels, with the reason; a cancelled subscription is then not changed
+        r = c.put("/VIID/Subscribes", "{\"SubscribeListObject\":{\"SubscribeObject\":[{\"SubscribeID\":\"U-2\","
+                + "\"OperateType\":1,\"CancelReason\":\"任务结束\",\"SubscribeCancelPerson\":\"王五\"}]}}");
+        assertThat(statuses(r)).containsExactly("U-2=0");
+        assertThat(row("U-2")).isEqualTo("二|-|-|-|-|UPDATE|任务结束|-|王五|true");
+        r = c.put("/VIID/Subscribes", "{\"SubscribeListObject\":{\"SubscribeObject\":[{\"SubscribeID\":\"U-2\",\"Title\":\"改\"}]}}");
+        assertThat(statuses(r)).containsExactly("U-2=4");
+        assertThat(body(r).at("/ResponseStatusListObject/ResponseStatusObject/0/StatusString").asString()).contains("已取消");
+        // a new Subscribe revives it and clears the cancellation
+        subscribe(c, "{\"SubscribeID\":\"U-2\"}");
+        assertThat(row("U-2")).isEqualTo("二|-|-|-|-|-|-|-|-|false");
+    }
+
+    @Test
+    void aDeleteCancelsTheListedIdsKeepsTheRowsAndAnswersEachId() throws Exception {
+        ViidClient c = registered();
+        subscribe(c, "{\"SubscribeID\":\"D-1\",\"Title\":\"一\"}", "{\"SubscribeID\":\"D-2\"}",
+                "{\"SubscribeID\":\"D-3\"}", "{\"SubscribeID\":\"D-4\"}");
+        ViidClient o = new ViidClient(port, OTHER);
+        assertThat(o.register("/VIID/System/Register", other.viidPassword()).statusCode()).isEqualTo(200);
+        HttpResponse<String> foreign = o.delete("/VIID/Subscribes?IDList=D-1");
+        assertThat(statuses(foreign)).as("not the other device's to cancel").containsExactly("D-1=4");
+        assertThat(row("D-1")).endsWith("|false");
+
+        HttpResponse<String> r = c.delete("/VIID/Subscribes?IDList=D-1,D-nobody,%20D-2%20");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(statuses(r)).containsExactly("D-1=0", "D-nobody=4", "D-2=0");
+        assertThat(row("D-1")).isEqualTo("一|-|-|-|-|DELETE|-|-|-|true");
+        Instant first = jdbc.sql("SELECT cancelled_at FROM device.viid_subscription WHERE subscribe_id = 'D-1'")
+                .query(java.sql.Timestamp.class).single().toInstant();
+        assertThat(first).isBetween(Instant.now().minusSeconds(60), Instant.now());
+
+        // the parameter once per id, or in a JSON body; a repeat is answered as done and keeps the first time
+        assertThat(statuses(c.delete("/VIID/Subscribes?IDList=D-3&IDList=D-1"))).containsExactly("D-3=0", "D-1=0");
+        assertThat(jdbc.sql("SELECT cancelled_at FROM device.viid_subscription WHERE subscribe_id = 'D-1'")
+                .query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(first);
+        HttpResponse<String> inBody = c.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(c.base() + "/VIID/Subscribes")).header("User-Identify", CAMERA)
+                .header("Content-Type", "application/VIID+JSON")
+                .method("DELETE", java.net.http.HttpRequest.BodyPublishers.ofString("{\"IDList\":[\"D-4\"]}")));
+        assertThat(statuses(inBody)).containsExactly("D-4=0");
+        assertThat(jdbc.sql("SELECT count(*) FROM device.viid_subscription WHERE subscribe_id LIKE 'D-%' AND cancelled_at IS NULL")
+                .query(Long.class).single()).as("D-2 … D-4 cancelled, none deleted").isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM device.viid_subscription WHERE subscribe_id LIKE 'D-%'")
+                .query(Long.class).single()).isEqualTo(4);
+
+        assertThat(refused(c.delete("/VIID/Subscribes"), 400, "4")).startsWith("IDList: ");
+        assertThat(c.delete("/VIID/Subscribes?IDList=,,").statusCode()).isEqualTo(400);
+        String tooMany = "x,".repeat(1001);
+        assertThat(c.delete("/VIID/Subscribes?IDList=" + tooMany).statusCode()).isEqualTo(400);
+        assertThat(statuses(c.delete("/VIID/Subscribes?IDList=" + "a".repeat(65) + ",D-2")))
+                .containsExactly("a".repeat(64) + "=4", "D-2=0");
+        refused(new ViidClient(port, "34010000001190000099").delete("/VIID/Subscribes?IDList=D-2"), 401, "4");
+    }
+
+    @Test
+    void aPutOfOneIdCancelsItWithWhoAndWhy() throws Exception {
+        ViidClient c = registered();
+        subscribe(c, "{\"SubscribeID\":\"C-1\",\"Title\":\"一\"}", "{\"SubscribeID\":\"C-2\"}");
+        HttpResponse<String> r = c.put("/VIID/Subscribes/C-1", "{\"SubscribeObject\":{\"SubscribeID\":\"C-1\","
+                + "\"SubscribeCancelOrg\":\"市局科信处\",\"SubscribeCancelPerson\":\"张三\",\"CancelTime\":\"20261129120000\","
+                + "\"CancelReason\":\"设备迁移\",\"OperateType\":1}}");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(body(r).at("/ResponseStatusObject/Id").asString()).isEqualTo("C-1");
+        assertThat(body(r).at("/ResponseStatusObject/StatusCode").asString()).isEqualTo("0");
+        assertThat(row("C-1")).isEqualTo("一|-|-|-|-|CANCEL|设备迁移|市局科信处|张三|true");
+
+        assertThat(c.put("/VIID/Subscribes/C-2", "").statusCode()).as("no body: cancelled without a reason").isEqualTo(200);
+        assertThat(row("C-2")).endsWith("|CANCEL|-|-|-|true");
+
+        assertThat(refused(c.put("/VIID/Subscribes/C-nobody", "{\"SubscribeObject\":{\"CancelReason\":\"x\"}}"), 404, "4"))
+                .isEqualTo("SubscribeID: 本设备没有这个订阅");
+        assertThat(refused(c.put("/VIID/Subscribes/C-2", "{\"SubscribeObject\":{\"SubscribeID\":\"C-1\"}}"), 400, "8"))
+                .startsWith("SubscribeID: ");
+        refused(c.put("/VIID/Subscribes/C-2", "{\"SubscribeObject\":"), 400, "7");
+        assertThat(refused(c.put("/VIID/Subscribes/C-2", "{\"CancelReason\":\"" + "长".repeat(300) + "\"}"), 400, "8"))
+                .startsWith("CancelReason: ");
+        assertThat(row("C-2")).as("a refused cancellation changes nothing").endsWith("|CANCEL|-|-|-|true");
+        refused(new ViidClient(port, "34010000001190000099").put("/VIID/Subscribes/C-1", ""), 401, "4");
     }
 }
