@@ -23,8 +23,8 @@ import java.util.UUID;
  * new go on into the partitioned {@code device.event}, both by COPY (PostgreSQL's bulk path). Keys are first
  * written optimistically (COPY fails on a key that exists, and the writer writes the group again); the second
  * time with ON CONFLICT DO NOTHING, which sorts the new from the repeated. Resends are rare, so most groups
- * take the cheap path (docs/benchmarks.md, ingest). Runs inside
- * the writer's transaction; fills in each event's fate, which the writer hands out only after the commit.
+ * take the cheap path (docs/benchmarks.md, ingest). Runs inside the writer's transaction; fills in each event's
+ * fate, which the writer hands out only after the commit.
  */
 @Component
 class EventStore {
