@@ -18,6 +18,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -49,6 +50,12 @@ class AuditPageController {
     AuditPageController(AuditReading reading, MessageSource messages) {
         this.reading = reading;
         this.messages = messages;
+    }
+
+    /** The labelled actions the action filter offers (a datalist: any other code can still be typed). */
+    @ModelAttribute("actions")
+    List<String> actions() {
+        return AuditActions.KNOWN;
     }
 
     @GetMapping

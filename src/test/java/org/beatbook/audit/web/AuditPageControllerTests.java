@@ -58,7 +58,7 @@ class AuditPageControllerTests {
                 .hasStatusOk()
                 .hasViewName("audit/search")
                 .bodyText()
-                .contains("<html", "审计日志", "2026-11-03 08:30:05", "PERSON_READ", "340***********001X", "成功",
+                .contains("<html", "审计日志", "2026-11-03 08:30:05", "查看人员", "PERSON_READ", "340***********001X", "成功",
                         "href=\"/audit/export.csv?actor=wang\"", "href=\"/audit?actor=wang&amp;before=41\"");
     }
 

@@ -39,7 +39,10 @@ class AuditPageSnapshots {
                 {"COMMUNITY_OFFICER", "PERSON_READ", "PERSON", "34052419800101001X", "SUCCESS", "查看实有人口档案"},
                 {"AUXILIARY_POLICE", "PERSON_REVEALED", "PERSON", "1024", "SUCCESS", "显示完整证件号，电话 13812345678"},
                 {"COMMUNITY_WORKER", "ADDRESS_CREATED", "ADDRESS_NODE", "340524001001002", "SUCCESS", "新增 3 号楼 2 单元"},
-                {"STATION_LEADER", "EXPORT_DENIED", "HOUSE", "77", "DENIED", "不在管辖范围"},
+                {"AUXILIARY_POLICE", "HOUSE_REVEALED", "HOUSE", "340524001001002", "DENIED", "role=AUXILIARY_POLICE"},
+                {"COMMUNITY_OFFICER", "ALERT_CLOSED", "ALERT", "88", "SUCCESS", "outcome=RECOVERED"},
+                {"STATION_LEADER", "OUTBOX_REQUEUED", "OUTBOX", null, "SUCCESS", "3 parked rows requeued"},
+                {"STATION_LEADER", "LEGACY_EXPORT", "HOUSE", "77", "SUCCESS", "没有标签的旧操作代码"},
         };
         MockHttpServletRequest request = new MockHttpServletRequest();
         request.setRemoteAddr("10.20.1.15");

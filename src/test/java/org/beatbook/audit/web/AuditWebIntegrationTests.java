@@ -78,6 +78,36 @@ class AuditWebIntegrationTests {
     }
 
     @Test
+    void theSearchPageNamesEachActionInTheReadersLanguageWithItsCodeBeside() {
+        // a real row: the auditor's own search is recorded as AUDIT_SEARCHED by the audit module
+        String marker = uniqueAction("LABEL");
+        assertThat(mvc.get().uri("/audit").param("actor", marker).with(authentication(signedIn(Role.AUDITOR))))
+                .hasStatusOk();
+        String unlabelled = uniqueAction("NO_LABEL");
+        events.publishEvent(event(unlabelled));
+
+        assertThat(mvc.get().uri("/audit").param("action", "AUDIT_SEARCHED").param("size", "200")
+                .with(authentication(signedIn(Role.AUDITOR))))
+                .hasStatusOk()
+                .bodyText()
+                .contains("actor=" + marker, "<span class=\"action-label\">查询审计日志</span>",
+                        "<code class=\"small muted\">AUDIT_SEARCHED</code>",
+                        "<option value=\"PERSON_READ\">查看人员</option>",
+                        "<option value=\"OUTBOX_REQUEUED\">被拒收数据重新推送</option>");
+        assertThat(mvc.get().uri("/audit").param("action", "AUDIT_SEARCHED").param("lang", "en")
+                .with(authentication(signedIn(Role.AUDITOR))))
+                .hasStatusOk()
+                .bodyText()
+                .contains("<span class=\"action-label\">Audit log searched</span>",
+                        "<option value=\"PERSON_READ\">Person viewed</option>");
+        assertThat(mvc.get().uri("/audit").param("action", unlabelled).with(authentication(signedIn(Role.AUDITOR))))
+                .as("a code without a label is shown bare")
+                .hasStatusOk()
+                .bodyText()
+                .contains("<code>" + unlabelled + "</code>");
+    }
+
+    @Test
     void pagesFollowTheKeyset() throws Exception {
         String action = uniqueAction("PAGED");
         for (int i = 0; i < 5; i++) {
