@@ -32,9 +32,10 @@ import java.util.concurrent.TimeUnit;
  * {@link StoredEventsHandler#inTransaction}), commits, completes each caller's future with its fates, and only then
  * runs {@link StoredEventsHandler#afterCommit}. {@code beatbook.device.writers} threads (default 2) do this side by
  * side on their own connections, so one prepares its group while the other's is in the database; the dedupe key's
- * ON CONFLICT keeps every event stored once across them, and the rows both update (counters, daily volume) are
- * locked in one order (device, day and compound), so they wait for each other instead of deadlocking. With {@code beatbook.device.group-commit=false} each submission is
- * its own transaction on the caller's thread instead (the comparison in docs/benchmarks.md).
+ * primary key keeps every event stored once across them, and the rows both update (counters, daily volume) are
+ * locked in one order (device, day and compound), so they wait for each other instead of deadlocking. With
+ * {@code beatbook.device.group-commit=false} each submission is its own transaction on the caller's thread instead
+ * (the comparison in docs/benchmarks.md).
  */
 @Service
 class GroupCommitWriter implements DeviceIngest, SmartLifecycle {

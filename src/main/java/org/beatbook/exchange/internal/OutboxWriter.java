@@ -17,8 +17,8 @@ import java.util.TreeMap;
 
 /**
  * The device writer's part for exchange: inside its transaction, one COPY per batch queues every vehicle sighting
- * in the outbox, and one statement adds every collected event to its compound's daily count. Heartbeats are not data and
- * are not counted. Access events (DOOR_OPEN) and alarms are counted as collected but not queued: the GA/T 1400
+ * in the outbox, and one statement adds every collected event to its compound's daily count. Heartbeats are not
+ * data and are not counted. Access events (DOOR_OPEN) and alarms are counted as collected but not queued: the GA/T 1400
  * subset the platform speaks has no object for them (ADR 0009).
  */
 @Component

@@ -56,6 +56,7 @@ class AccessDeniedAudit {
     }
 
     private static HttpServletRequest currentRequest() {
-        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a ? a.getRequest() : null;
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
+                ? a.getRequest() : null;
     }
 }
