@@ -28,8 +28,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -175,17 +177,17 @@ class IngestBenchmark {
     }
 
     /** CPU seconds used so far by this JVM (server and load driver) and by the PostgreSQL server's processes. */
-    record Cpu(double java, double postgres, java.util.Map<String, Double> threads) {
+    record Cpu(double java, double postgres, Map<String, Double> threads) {
         Cpu minus(Cpu o) {
-            java.util.Map<String, Double> t = new java.util.TreeMap<>(threads);
+            Map<String, Double> t = new TreeMap<>(threads);
             o.threads.forEach((k, v) -> t.merge(k, -v, Double::sum));
             return new Cpu(java - o.java, postgres - o.postgres, t);
         }
     }
 
     /** This JVM's CPU seconds by kind of thread (name up to its first digit or dash). */
-    static java.util.Map<String, Double> threadCpu() throws IOException {
-        java.util.Map<String, Double> t = new java.util.TreeMap<>();
+    static Map<String, Double> threadCpu() throws IOException {
+        Map<String, Double> t = new TreeMap<>();
         try (var tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : tasks.toList()) {
                 try {
