@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,35 +21,52 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Writes a group of submissions: the dedupe keys go into {@code device.event_key}, and only the rows whose key was
- * new go on into the partitioned {@code device.event}, both by COPY (PostgreSQL's bulk path). Keys are first
- * written optimistically (COPY fails on a key that exists, and the writer writes the group again); the second
- * time with ON CONFLICT DO NOTHING, which sorts the new from the repeated. Resends are rare, so most groups
- * take the cheap path (docs/benchmarks.md, ingest). Runs inside the writer's transaction; fills in each event's
- * fate, which the writer hands out only after the commit.
+ * Writes a group of submissions into the partitioned {@code device.event}, whose primary key
+ * (device, event_id, month of occurrence) is the dedupe key: a resend carries the same occurredAt, so it meets its
+ * first copy in the same partition. Rows first go in optimistically by COPY (PostgreSQL's bulk path), which fails
+ * the transaction on a key that exists; the writer then writes the group again with INSERT … ON CONFLICT DO
+ * NOTHING, which sorts the new from the repeated. Resends are rare, so most groups take the cheap path
+ * (docs/benchmarks.md, ingest). Runs inside the writer's transaction; fills in each event's fate, which the writer
+ * hands out only after the commit.
  */
 @Component
 class EventStore {
 
-    /** The dedupe keys first: only the rows this inserts are new, and only those go on into the event table. */
-    private static final String KEYS = """
-            INSERT INTO device.event_key (device, event_id, seq, received_at)
-            SELECT device, event_id, nextval('device.event_seq'), :received::timestamptz
-              FROM unnest(:device::uuid[], :eventId::text[]) AS i(device, event_id)
+    private static final String COLUMNS = "seq, device, node_code, event_id, month, occurred_at, received_at, kind, "
+            + "direction, plate, plate_color, tag, credential, method, payload";
+
+    /** Only the rows this inserts are new; the rest met their key. */
+    private static final String INSERT_NEW = "INSERT INTO device.event (" + COLUMNS + """
+            )
+            SELECT nextval('device.event_seq'), device, node_code, event_id, month, occurred_at, :received::timestamptz,
+                   kind, direction, plate, plate_color, tag, credential, method, payload
+              FROM unnest(:device::uuid[], :nodeCode::text[], :eventId::text[], :month::date[],
+                          :occurredAt::timestamptz[], :kind::text[], :direction::text[], :plate::text[],
+                          :plateColor::text[], :tag::text[], :credential::text[], :method::text[], :payload::text[])
+                   AS i(device, node_code, event_id, month, occurred_at, kind, direction, plate, plate_color, tag,
+                        credential, method, payload)
             ON CONFLICT DO NOTHING
-            RETURNING seq, device, event_id""";
+            RETURNING seq, device, event_id, month""";
 
-    private static final String KEY_COLUMNS = "device.event_key (device, event_id, seq, received_at)";
+    private static final String EVENT_COLUMNS = "device.event (" + COLUMNS + ")";
 
-    private static final String EVENT_COLUMNS = "device.event (seq, device, node_code, event_id, occurred_at, "
-            + "received_at, kind, direction, plate, plate_color, tag, credential, method, payload)";
-
-    private record Key(UUID device, String eventId) { }
+    /** What identifies a stored event, as the table's primary key does. */
+    private record Key(UUID device, String eventId, LocalDate month) {
+        static Key of(Row row) {
+            return new Key(row.submission().device().id(), row.event().eventId(),
+                    EventStore.month(row.event().occurredAt()));
+        }
+    }
 
     private record Row(Submission submission, int index) {
         CheckedEvent event() {
             return submission.checked().get(index);
         }
+    }
+
+    /** The partition an event goes to: the first day of the UTC month it occurred in. */
+    static LocalDate month(Instant occurredAt) {
+        return LocalDate.ofInstant(occurredAt, ZoneOffset.UTC).withDayOfMonth(1);
     }
 
     private final JdbcClient jdbc;
@@ -61,7 +80,7 @@ class EventStore {
     /**
      * Inserts what is new, sets every checked event's fate, and answers the newly stored events in order.
      *
-     * @param optimistic true: the keys go in by COPY, which is much cheaper than ON CONFLICT's speculative insertion
+     * @param optimistic true: the rows go in by COPY, which is much cheaper than ON CONFLICT's speculative insertion
      *                   but fails the transaction with {@link DuplicateKeyException} when any key exists (a resend,
      *                   or a concurrent writer's); the caller then rolls back and writes the group again with false
      */
@@ -74,7 +93,7 @@ class EventStore {
         for (Submission s : group) {
             for (int i = 0; i < s.size(); i++) {
                 Row row = new Row(s, i);
-                if (firsts.putIfAbsent(new Key(s.device().id(), s.checked().get(i).eventId()), row) == null) {
+                if (firsts.putIfAbsent(Key.of(row), row) == null) {
                     rows.add(row);
                 } else {
                     repeats.add(row); // the same event twice while the first was waiting: stored once
@@ -82,12 +101,11 @@ class EventStore {
             }
         }
         Map<Key, Long> seqs = rows.isEmpty() ? Map.of()
-                : optimistic ? insertAll(rows, received) : insertNew(rows, received);
-        copyEvents(rows, seqs, received);
+                : optimistic ? copyAll(rows, received) : insertNew(rows, received);
         List<StoredEvent> stored = new ArrayList<>(seqs.size());
         for (Row row : rows) {
             CheckedEvent e = row.event();
-            Long seq = seqs.get(new Key(row.submission().device().id(), e.eventId()));
+            Long seq = seqs.get(Key.of(row));
             if (seq == null) {
                 fate(row, Outcome.DUPLICATE);
             } else {
@@ -106,60 +124,54 @@ class EventStore {
         s.fates()[s.positions()[row.index()]] = new EventFate(row.event().eventId(), outcome, null, null);
     }
 
-    /** Every row is new: sequence numbers for all, keys by COPY (a key that exists fails the transaction). */
-    private Map<Key, Long> insertAll(List<Row> rows, Instant received) {
+    /** Every row is new: sequence numbers for all, the rows by COPY (a key that exists fails the transaction). */
+    private Map<Key, Long> copyAll(List<Row> rows, Instant received) {
         Long[] reserved = jdbc.sql("SELECT array_agg(nextval('device.event_seq')) FROM generate_series(1, :n)")
                 .param("n", rows.size()).query((rs, i) -> (Long[]) rs.getArray(1).getArray()).single();
         Map<Key, Long> seqs = new HashMap<>(rows.size() * 2);
-        CopyRows keys = new CopyRows(KEY_COLUMNS);
+        CopyRows events = new CopyRows(EVENT_COLUMNS);
         String at = received.toString();
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
-            UUID device = row.submission().device().id();
-            String eventId = row.event().eventId();
-            seqs.put(new Key(device, eventId), reserved[i]);
-            keys.row(device, eventId, reserved[i], at);
-        }
-        keys.copy(dataSource);
-        return seqs;
-    }
-
-    /** Some rows may exist: the keys set-based with ON CONFLICT DO NOTHING; answers the new rows' numbers. */
-    private Map<Key, Long> insertNew(List<Row> rows, Instant received) {
-        int n = rows.size();
-        String[] device = new String[n];
-        String[] eventId = new String[n];
-        for (int i = 0; i < n; i++) {
-            Row row = rows.get(i);
-            device[i] = row.submission().device().id().toString();
-            eventId[i] = row.event().eventId();
-        }
-        Map<Key, Long> seqs = new HashMap<>(n * 2);
-        jdbc.sql(KEYS).param("device", text(device)).param("eventId", text(eventId))
-                .param("received", received.toString())
-                .query((rs, i) -> seqs.put(new Key(rs.getObject(2, UUID.class), rs.getString(3)), rs.getLong(1)))
-                .list();
-        return seqs;
-    }
-
-    /** The new events by COPY. */
-    private void copyEvents(List<Row> rows, Map<Key, Long> seqs, Instant received) {
-        if (seqs.isEmpty()) {
-            return;
-        }
-        CopyRows events = new CopyRows(EVENT_COLUMNS);
-        String at = received.toString();
-        for (Row row : rows) {
+            Key key = Key.of(row);
             CheckedEvent e = row.event();
-            DeviceRef d = row.submission().device();
-            Long seq = seqs.get(new Key(d.id(), e.eventId()));
-            if (seq != null) {
-                events.row(seq, d.id(), d.nodeCode(), e.eventId(), e.occurredAt(), at, e.kind().name(),
-                        e.direction() == null ? null : e.direction().name(), e.plate(), e.plateColor(), e.tag(),
-                        e.credential(), e.method(), e.payload());
-            }
+            seqs.put(key, reserved[i]);
+            events.row(reserved[i], key.device(), row.submission().device().nodeCode(), e.eventId(), key.month(),
+                    e.occurredAt(), at, e.kind().name(), e.direction() == null ? null : e.direction().name(),
+                    e.plate(), e.plateColor(), e.tag(), e.credential(), e.method(), e.payload());
         }
         events.copy(dataSource);
+        return seqs;
+    }
+
+    /** Some rows may exist: set-based with ON CONFLICT DO NOTHING; answers the new rows' numbers. */
+    private Map<Key, Long> insertNew(List<Row> rows, Instant received) {
+        int n = rows.size();
+        String[][] columns = new String[12][n];
+        String[] device = new String[n];
+        for (int i = 0; i < n; i++) {
+            Row row = rows.get(i);
+            CheckedEvent e = row.event();
+            device[i] = row.submission().device().id().toString();
+            String[] values = {row.submission().device().nodeCode(), e.eventId(), month(e.occurredAt()).toString(),
+                    e.occurredAt().toString(), e.kind().name(), e.direction() == null ? null : e.direction().name(),
+                    e.plate(), e.plateColor(), e.tag(), e.credential(), e.method(), e.payload()};
+            for (int c = 0; c < values.length; c++) {
+                columns[c][i] = values[c];
+            }
+        }
+        Map<Key, Long> seqs = new HashMap<>(n * 2);
+        jdbc.sql(INSERT_NEW).param("device", text(device)).param("nodeCode", text(columns[0]))
+                .param("eventId", text(columns[1])).param("month", text(columns[2]))
+                .param("occurredAt", text(columns[3])).param("kind", text(columns[4]))
+                .param("direction", text(columns[5])).param("plate", text(columns[6]))
+                .param("plateColor", text(columns[7])).param("tag", text(columns[8]))
+                .param("credential", text(columns[9])).param("method", text(columns[10]))
+                .param("payload", text(columns[11])).param("received", received.toString())
+                .query((rs, i) -> seqs.put(new Key(rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getObject(4, LocalDate.class)), rs.getLong(1)))
+                .list();
+        return seqs;
     }
 
     private static SqlArrayValue text(String[] values) {

@@ -17,8 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Keeps the monthly partitions of {@code device.event} ready ahead (current month plus
- * {@code beatbook.device.partitions-ahead}) and drops the months that lie wholly before the retention. Runs at
+ * Keeps the monthly partitions of {@code device.event} ready: every month an accepted event can have occurred in
+ * (back to the retention, since events are partitioned by when they occurred) and the months ahead (current month
+ * plus {@code beatbook.device.partitions-ahead}); drops the months that lie wholly before the retention. Runs at
  * start and every hour; several instances may run it at once (an advisory lock lets one work, the rest skip).
  */
 @Component
@@ -62,14 +63,15 @@ class PartitionMaintenance {
         if (!locked) {
             return new Upkeep(List.of(), List.of());
         }
-        LocalDate month = LocalDate.ofInstant(now, ZoneOffset.UTC).withDayOfMonth(1);
-        List<String> created = new ArrayList<>();
-        for (int i = 0; i <= props.partitionsAhead(); i++) {
-            jdbc.sql("SELECT device.create_event_partition(?::date)").param(month.plusMonths(i).toString())
-                    .query(String.class).optional().ifPresent(created::add);
-        }
         // a month goes once its last day is older than the retention: nothing younger is ever dropped
         Instant cutoff = now.minus(props.retention());
+        LocalDate last = LocalDate.ofInstant(now, ZoneOffset.UTC).withDayOfMonth(1).plusMonths(props.partitionsAhead());
+        List<String> created = new ArrayList<>();
+        for (LocalDate month = LocalDate.ofInstant(cutoff, ZoneOffset.UTC).withDayOfMonth(1); !month.isAfter(last);
+                month = month.plusMonths(1)) {
+            jdbc.sql("SELECT device.create_event_partition(?::date)").param(month.toString())
+                    .query(String.class).optional().ifPresent(created::add);
+        }
         List<String> dropped = jdbc.sql("SELECT device.drop_event_partitions(?::timestamptz)")
                 .param(cutoff.toString()).query(String.class).list();
         if (!created.isEmpty() || !dropped.isEmpty()) {

@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -177,7 +178,32 @@ class DeviceIngestIntegrationTests {
         assertThatThrownBy(() -> failed.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
         assertThat(jdbc.sql("SELECT count(*) FROM device.event WHERE device = ?").param(device.id())
                 .query(Long.class).single()).isEqualTo(20);
-        assertThat(jdbc.sql("SELECT count(*) FROM device.event_key WHERE device = ? AND event_id LIKE '%poison'")
+        assertThat(jdbc.sql("SELECT count(*) FROM device.event WHERE device = ? AND event_id LIKE '%poison'")
                 .param(device.id()).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void eventsFromEarlierMonthsOfTheRetentionAreStoredOnceAndTheirResendsAnsweredDuplicate() throws Exception {
+        AddressFixtures.Tree tree = AddressFixtures.tree(addresses);
+        var issued = Devices.register(registry, tree, tree.compound(), DeviceKind.PLATE_CAMERA, false);
+        DeviceRef device = new DeviceRef(issued.device().id(), issued.device().deviceId(), null,
+                DeviceKind.PLATE_CAMERA, tree.compound(), tree.compoundPath());
+        Instant now = Instant.now();
+        // a camera that was offline for months hands in its backlog: every month back to the retention has a home
+        List<IncomingEvent> backlog = List.of(vehicle("b-170", now.minus(Duration.ofDays(170))),
+                vehicle("b-95", now.minus(Duration.ofDays(95))), vehicle("b-40", now.minus(Duration.ofDays(40))),
+                vehicle("b-0", now));
+        assertThat(ingest.submit(device, backlog, Locale.CHINA).get(30, TimeUnit.SECONDS))
+                .extracting(EventFate::outcome).containsOnly(Outcome.STORED);
+
+        // resent, mixed with one new event: the old ones are duplicates, whatever month they lie in
+        List<IncomingEvent> resent = new ArrayList<>(backlog);
+        resent.add(1, vehicle("b-new", now.minus(Duration.ofDays(120))));
+        assertThat(ingest.submit(device, resent, Locale.CHINA).get(30, TimeUnit.SECONDS))
+                .extracting(EventFate::outcome).containsExactly(Outcome.DUPLICATE, Outcome.STORED, Outcome.DUPLICATE,
+                        Outcome.DUPLICATE, Outcome.DUPLICATE);
+        assertThat(jdbc.sql("SELECT event_id FROM device.event WHERE device = ? ORDER BY occurred_at")
+                .param(device.id()).query(String.class).list())
+                .containsExactly("b-170", "b-new", "b-95", "b-40", "b-0");
     }
 }

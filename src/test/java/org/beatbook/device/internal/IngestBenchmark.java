@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -247,10 +248,12 @@ class IngestBenchmark {
     double copy() throws Exception {
         UUID device = UUID.randomUUID();
         Instant now = Instant.now();
+        LocalDate month = EventStore.month(now);
         StringBuilder csv = new StringBuilder(COPY_ROWS * 120);
         for (int i = 0; i < COPY_ROWS; i++) {
             csv.append(-1 - eventCounter).append(',').append(device).append(",C,c").append(eventCounter++).append(',')
-                    .append(now).append(',').append(now).append(",VEHICLE_PASS,IN,").append(plate())
+                    .append(month).append(',').append(now).append(',').append(now).append(",VEHICLE_PASS,IN,")
+                    .append(plate())
                     .append(",BLUE,\"{\"\"lane\"\":1,\"\"confidence\"\":0.97}\"\n");
         }
         try (Connection c = dataSource.getConnection()) {
@@ -258,8 +261,8 @@ class IngestBenchmark {
             Cpu before = cpu();
             long t0 = System.nanoTime();
             long rows = c.unwrap(PGConnection.class).getCopyAPI().copyIn("""
-                    COPY device.event (seq, device, node_code, event_id, occurred_at, received_at, kind, direction,
-                                       plate, plate_color, payload) FROM STDIN (FORMAT csv)""",
+                    COPY device.event (seq, device, node_code, event_id, month, occurred_at, received_at, kind,
+                                       direction, plate, plate_color, payload) FROM STDIN (FORMAT csv)""",
                     new StringReader(csv.toString()));
             double rate = rows / ((System.nanoTime() - t0) / 1e9);
             cpuLine("COPY", cpu().minus(before), rows);
