@@ -5,6 +5,9 @@ import org.beatbook.device.DeviceRef;
 import org.beatbook.device.Direction;
 import org.beatbook.device.EventKind;
 import org.beatbook.device.StoredEvent;
+import org.beatbook.device.StoredEventsHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,5 +69,55 @@ public final class Sightings {
             out.add(event.apply(i));
         }
         return out;
+    }
+
+    /**
+     * Stores a batch as the device writer would, in one transaction: the events into the device event log (their
+     * devices registered first when they are not yet), then every handler's part.
+     */
+    public static void store(JdbcClient jdbc, TransactionTemplate tx, List<StoredEventsHandler> handlers,
+                             List<StoredEvent> events) {
+        register(jdbc, events);
+        tx.executeWithoutResult(s -> {
+            log(jdbc, events);
+            handlers.forEach(h -> h.inTransaction(events));
+        });
+    }
+
+    /**
+     * Registers the events' devices that are not registered yet (with made-up credentials), as statements of their
+     * own: outside a store's transaction, so two stores of one device never wait for each other.
+     */
+    public static void register(JdbcClient jdbc, List<StoredEvent> events) {
+        for (DeviceRef d : events.stream().map(StoredEvent::device).distinct().toList()) {
+            String[] path = d.nodePath().split("\\.");
+            jdbc.sql("""
+                            INSERT INTO device.device (id, device_id, viid_device_id, kind, name, node_code, node_path,
+                                                       compound_code, token_hash, token_prefix, viid_ha1, viid_realm,
+                                                       created_by)
+                            VALUES (?, ?, ?, ?, ?, ?, ?::ltree, ?, sha256(?::bytea), 'test', ?, 'test', 'test')
+                            ON CONFLICT DO NOTHING""")
+                    .params(d.id(), d.deviceId(), d.viidDeviceId(), d.kind().name(), d.deviceId(), d.nodeCode(),
+                            d.nodePath(), path[Math.min(1, path.length - 1)],
+                            d.id().toString(), d.viidDeviceId() == null ? null : "0".repeat(32))
+                    .update();
+        }
+    }
+
+    /** The events into the device event log only (the caller's transaction, or one of their own). */
+    public static void log(JdbcClient jdbc, List<StoredEvent> events) {
+        for (StoredEvent e : events) {
+            DeviceRef d = e.device();
+            jdbc.sql("""
+                            INSERT INTO device.event (seq, device, node_code, event_id, month, occurred_at, received_at,
+                                                      kind, direction, plate, plate_color, tag, method)
+                            VALUES (?, ?, ?, ?, date_trunc('month', ?::timestamptz AT TIME ZONE 'UTC')::date,
+                                    ?::timestamptz, ?::timestamptz, ?, ?, ?, ?, ?, ?)""")
+                    .params(e.seq(), d.id(), d.nodeCode(), e.eventId(), e.occurredAt().toString(),
+                            e.occurredAt().toString(), e.receivedAt().toString(), e.kind().name(),
+                            e.direction() == null ? null : e.direction().name(), e.plate(), e.plateColor(), e.tag(),
+                            e.method())
+                    .update();
+        }
     }
 }

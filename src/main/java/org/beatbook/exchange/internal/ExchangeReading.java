@@ -24,19 +24,26 @@ public class ExchangeReading {
     private final JdbcClient jdbc;
     private final ExchangeProperties props;
     private final MessageSource messages;
+    private final LogFeed feed;
 
-    ExchangeReading(JdbcClient jdbc, ExchangeProperties props, MessageSource messages) {
+    ExchangeReading(JdbcClient jdbc, ExchangeProperties props, MessageSource messages, LogFeed feed) {
         this.jdbc = jdbc;
+        this.feed = feed;
         this.props = props;
         this.messages = messages;
     }
 
     @Transactional(readOnly = true)
     public ExchangeStatus status(Scope scope, Locale locale) {
+        // the queue: rows left waiting in the outbox, then the sightings in the event log not yet taken
         var queue = jdbc.sql("""
                 SELECT count(*) AS depth, min(created_at) AS oldest FROM exchange.outbox
                  WHERE acknowledged_at IS NULL AND parked_at IS NULL""")
                 .query((rs, i) -> new Object[] {rs.getLong("depth"), instant(rs.getTimestamp("oldest"))}).single();
+        long depth = (Long) queue[0] + feed.waiting();
+        Instant inOutbox = (Instant) queue[1];
+        Instant inLog = feed.oldestWaiting();
+        Instant oldest = inOutbox == null ? inLog : inLog == null || inOutbox.isBefore(inLog) ? inOutbox : inLog;
         long parked = jdbc.sql("SELECT count(*) FROM exchange.outbox WHERE parked_at IS NOT NULL")
                 .query(Long.class).single();
         long pushed5 = jdbc.sql("""
@@ -68,7 +75,7 @@ public class ExchangeReading {
                 SELECT count(*) FROM exchange.outbox o JOIN exchange.compound c ON c.code = o.compound_code
                  WHERE o.parked_at IS NOT NULL AND c.path <@ ?::ltree[]""")
                 .param(scope.sqlArray()).query(Long.class).single();
-        return new ExchangeStatus(props.enabled(), props.upstreamUrl(), (Long) queue[0], (Instant) queue[1], parked,
+        return new ExchangeStatus(props.enabled(), props.upstreamUrl(), depth, oldest, parked,
                 (Instant) link[0], (Instant) link[1], (LastError) link[2], pushed5 / 5.0, today[0], today[1], recent,
                 parkedInScope);
     }

@@ -14,9 +14,10 @@ class Outbox {
     /** Key of the advisory lock that makes one instance the pusher (so two never push the same rows). */
     static final long PUSHER_LOCK = 0x6265617462L; // "beatb"
 
-    private static final RowMapper<OutboxRow> ROW = (rs, i) -> new OutboxRow(rs.getLong("id"), rs.getString("kind"),
-            rs.getString("event_id"), rs.getString("viid_device_id"), rs.getTimestamp("occurred_at").toInstant(),
-            rs.getString("plate"), rs.getString("plate_color"), rs.getString("tag"), rs.getInt("attempts"));
+    private static final RowMapper<OutboxRow> ROW = (rs, i) -> new OutboxRow(rs.getLong("id"), rs.getLong("event_seq"),
+            rs.getString("kind"), rs.getString("event_id"), rs.getString("viid_device_id"),
+            rs.getTimestamp("occurred_at").toInstant(), rs.getString("plate"), rs.getString("plate_color"),
+            rs.getString("tag"), rs.getInt("attempts"));
 
     private final JdbcTemplate jdbc;
 
@@ -35,7 +36,7 @@ class Outbox {
      */
     List<OutboxRow> next(int limit) {
         return jdbc.query("""
-                SELECT id, kind, event_id, viid_device_id, occurred_at, plate, plate_color, tag, attempts
+                SELECT id, event_seq, kind, event_id, viid_device_id, occurred_at, plate, plate_color, tag, attempts
                   FROM exchange.outbox
                  WHERE acknowledged_at IS NULL AND parked_at IS NULL
                    AND kind = (SELECT kind FROM exchange.outbox WHERE acknowledged_at IS NULL AND parked_at IS NULL

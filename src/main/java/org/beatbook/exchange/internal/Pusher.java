@@ -18,9 +18,11 @@ import java.util.Set;
 
 /**
  * Drains the outbox to the platform on one thread: register, keep alive, push the oldest rows, back off on outage.
- * Each push is one transaction holding the pusher lock: the rows are read, sent, and marked from the platform's
- * per-object answer in it, so an acknowledgement is recorded exactly when the platform gave one; an outage or a
- * crash rolls back and the same rows (same object ids) go again later.
+ * Rows left waiting (a retry, or rows queued before the event log) go first; when there are none, the next
+ * sightings are taken from the device event log ({@link LogFeed}). Each push is one transaction holding the pusher
+ * lock: the rows are taken, sent, and marked from the platform's per-object answer in it, so an acknowledgement is
+ * recorded exactly when the platform gave one; an outage or a crash rolls back (the log cursor too) and the same
+ * rows (same object ids) go again later.
  */
 @Component
 class Pusher implements SmartLifecycle {
@@ -35,6 +37,7 @@ class Pusher implements SmartLifecycle {
     private final ExchangeProperties props;
     private final UpstreamClient client;
     private final Outbox outbox;
+    private final LogFeed feed;
     private final UpstreamState state;
     private final TransactionTemplate tx;
     private final ViidObjects objects;
@@ -43,10 +46,12 @@ class Pusher implements SmartLifecycle {
     private boolean registered;
     private long lastKeepalive;
 
-    Pusher(ExchangeProperties props, UpstreamClient client, Outbox outbox, UpstreamState state, TransactionTemplate tx) {
+    Pusher(ExchangeProperties props, UpstreamClient client, Outbox outbox, LogFeed feed, UpstreamState state,
+           TransactionTemplate tx) {
         this.props = props;
         this.client = client;
         this.outbox = outbox;
+        this.feed = feed;
         this.state = state;
         this.tx = tx;
         this.objects = new ViidObjects(props.deviceId());
@@ -150,8 +155,11 @@ class Pusher implements SmartLifecycle {
             return Outcome.NOT_LEADER;
         }
         List<OutboxRow> rows = outbox.next(props.batchSize());
-        if (rows.isEmpty()) {
-            return Outcome.IDLE;
+        if (rows.isEmpty()) { // nothing left over: the next sightings from the event log
+            if (feed.take(props.batchSize()) == 0) {
+                return Outcome.IDLE;
+            }
+            rows = outbox.next(props.batchSize());
         }
         Collection collection = Collection.of(rows.get(0).kind());
         Map<String, ObjectStatus> answers = client.push(collection, objects.body(collection, rows));

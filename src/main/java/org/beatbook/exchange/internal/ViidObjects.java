@@ -58,7 +58,7 @@ final class ViidObjects {
             return row.eventId();
         }
         return deviceId(row) + "02" + PASS_TIME.format(row.occurredAt())
-                + String.format("%05d", row.id() % 100_000) + Collection.of(row.kind()).objectType + "00001";
+                + String.format("%05d", row.eventSeq() % 100_000) + Collection.of(row.kind()).objectType + "00001";
     }
 
     /** The camera's own 20-digit DeviceID when it has one, else Beatbook's. */

@@ -80,6 +80,7 @@ class ExchangePagesBrowserTests {
     @Autowired TransactionTemplate tx;
     @Autowired AddressApi addresses;
     @Autowired JdbcClient jdbc;
+    @Autowired LogFeed feed;
 
     ChromeDriver browser;
 
@@ -91,7 +92,7 @@ class ExchangePagesBrowserTests {
     }
 
     void store(List<StoredEvent> events) {
-        tx.executeWithoutResult(s -> handlers.forEach(h -> h.inTransaction(events)));
+        Sightings.store(jdbc, tx, handlers, events);
     }
 
     @Test
@@ -113,7 +114,7 @@ class ExchangePagesBrowserTests {
                     : Sightings.vehicle(gate, "皖E" + (10000 + k), now.minusSeconds(k * 60L))));
         }
         store(week);
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("""
+        await().atMost(Duration.ofSeconds(60)).until(() -> feed.waiting() == 0 && jdbc.sql("""
                 SELECT count(*) FROM exchange.outbox WHERE acknowledged_at IS NULL AND parked_at IS NULL""")
                 .query(Long.class).single() == 0);
 
@@ -121,11 +122,8 @@ class ExchangePagesBrowserTests {
         List<StoredEvent> refused = List.of(Sightings.vehicle(gates.get(0), "皖E00000", now));
         PLATFORM.unavailable(true);
         store(refused);
-        OutboxRow row = jdbc.sql("""
-                SELECT id, kind, event_id, viid_device_id, occurred_at FROM exchange.outbox WHERE event_seq = ?""")
-                .param(refused.get(0).seq()).query((rs, i) -> new OutboxRow(rs.getLong(1), rs.getString(2),
-                        rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(), null, null, null, 0)).single();
-        PLATFORM.refuse(new ViidObjects("34052400002000000001").objectId(row), "6");
+        PLATFORM.refuse(new ViidObjects("34052400002000000001").objectId(OutboxPushIntegrationTests.row(refused.get(0))),
+                "6");
         PLATFORM.unavailable(false);
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
                 "SELECT count(*) FROM exchange.outbox WHERE parked_at IS NOT NULL").query(Long.class).single() == 1);

@@ -27,6 +27,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -79,6 +84,7 @@ class OutboxPushIntegrationTests {
     @Autowired JdbcClient jdbc;
     @Autowired ExchangeReading reading;
     @Autowired Outbox outbox;
+    @Autowired LogFeed feed;
     @Autowired UpstreamState state;
     @Autowired JsonMapper json;
     @Autowired MockMvcTester mvc;
@@ -88,7 +94,7 @@ class OutboxPushIntegrationTests {
 
     /** Stores a batch as the device writer would: every handler inside one transaction. */
     void store(List<StoredEvent> events) {
-        tx.executeWithoutResult(s -> handlers.forEach(h -> h.inTransaction(events)));
+        Sightings.store(jdbc, tx, handlers, events);
     }
 
     List<Long> outboxIds(List<StoredEvent> events) {
@@ -96,21 +102,24 @@ class OutboxPushIntegrationTests {
                 .param(events.stream().mapToLong(StoredEvent::seq).toArray()).query(Long.class).list();
     }
 
-    /** The object ids the platform must see for these events, in queue order. */
+    /** The object ids the platform must see for these events (vehicle and e-bike sightings), in log order. */
     List<String> objectIds(List<StoredEvent> events) {
-        return jdbc.sql("""
-                SELECT id, kind, event_id, viid_device_id, occurred_at, plate, plate_color, tag, attempts
-                  FROM exchange.outbox WHERE event_seq = ANY (?::bigint[]) ORDER BY id""")
-                .param(events.stream().mapToLong(StoredEvent::seq).toArray())
-                .query((rs, i) -> ids.objectId(new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getTimestamp(5).toInstant(), null, null, null, 0))).list();
+        return events.stream().filter(e -> LogFeed.PUSHED.contains(e.kind())).map(e -> ids.objectId(row(e))).toList();
     }
 
+    /** An event as the pusher's outbox row would carry it. */
+    static OutboxRow row(StoredEvent e) {
+        return new OutboxRow(0, e.seq(), e.kind().name(), e.eventId(), e.device().viidDeviceId(), e.occurredAt(),
+                e.plate(), e.plateColor(), e.tag(), 0);
+    }
+
+    /** Sightings among these events that are neither acknowledged nor parked yet (in the log or the outbox). */
     long waiting(List<StoredEvent> events) {
-        return jdbc.sql("""
+        long done = jdbc.sql("""
                 SELECT count(*) FROM exchange.outbox WHERE event_seq = ANY (?::bigint[])
-                   AND acknowledged_at IS NULL AND parked_at IS NULL""")
+                   AND (acknowledged_at IS NOT NULL OR parked_at IS NOT NULL)""")
                 .param(events.stream().mapToLong(StoredEvent::seq).toArray()).query(Long.class).single();
+        return events.stream().filter(e -> LogFeed.PUSHED.contains(e.kind())).count() - done;
     }
 
     static List<String> only(List<String> seen, List<String> wanted) {
@@ -122,11 +131,17 @@ class OutboxPushIntegrationTests {
         List<StoredEvent> events = Sightings.many(5, i -> Sightings.vehicle(GATE_R1, "皖E1000" + i, Instant.now()));
         long before = jdbc.sql("SELECT count(*) FROM exchange.volume_day").query(Long.class).single()
                 + jdbc.sql("SELECT coalesce(sum(n), 0) FROM exchange.volume_day").query(Long.class).single();
+        String logged = "SELECT count(*) FROM device.event WHERE seq = ANY (?::bigint[])";
+        long[] seqs = events.stream().mapToLong(StoredEvent::seq).toArray();
+        Sightings.register(jdbc, events);
         tx.executeWithoutResult(s -> {
+            Sightings.log(jdbc, events);
             handlers.forEach(h -> h.inTransaction(events));
-            assertThat(outboxIds(events)).as("queued inside the transaction").hasSize(5);
+            assertThat(jdbc.sql(logged).param(seqs).query(Long.class).single()).as("in the log inside the transaction")
+                    .isEqualTo(5);
             s.setRollbackOnly();
         });
+        assertThat(jdbc.sql(logged).param(seqs).query(Long.class).single()).isZero();
         assertThat(outboxIds(events)).isEmpty();
         assertThat(jdbc.sql("SELECT count(*) FROM exchange.volume_day").query(Long.class).single()
                 + jdbc.sql("SELECT coalesce(sum(n), 0) FROM exchange.volume_day").query(Long.class).single())
@@ -144,9 +159,9 @@ class OutboxPushIntegrationTests {
         }
         events.add(Sightings.ebike(EBIKE_R1, "E2800001", t));
         store(events);
-        assertThat(outboxIds(events)).as("vehicle and e-bike sightings only").hasSize(46);
         List<String> expected = objectIds(events);
         await().atMost(Duration.ofSeconds(20)).until(() -> waiting(events) == 0);
+        assertThat(outboxIds(events)).as("vehicle and e-bike sightings only").hasSize(46);
 
         assertThat(PLATFORM.registrations()).isPositive();
         List<String> motor = expected.stream().filter(id -> id.charAt(41) == '0' && id.charAt(42) == '2').toList();
@@ -163,6 +178,47 @@ class OutboxPushIntegrationTests {
         var bike = PLATFORM.objects().stream().filter(o -> o.has("NonMotorVehicleID")
                 && o.path("PlateNo").asString("").equals("E2800001")).findFirst().orElseThrow();
         assertThat(bike.path("DeviceID").asString()).as("no DeviceID of its own: Beatbook's").isEqualTo(PLATFORM_ID);
+    }
+
+    @Test
+    void aSightingCommittedLateBehindALaterOneIsStillPushedAndInCommitOrder() throws Exception {
+        // A writer stores sighting `slow` (the lower sequence number) and is still working when a second writer
+        // stores and commits `fast`. A cursor by sequence number would push `fast`, move past `slow` and never
+        // see it; the log hands out nothing of a transaction that is still running, nor of any that began after it.
+        StoredEvent slow = Sightings.vehicle(GATE_R1, "皖EC0001", Instant.parse("2026-11-27T09:00:00Z"));
+        StoredEvent fast = Sightings.vehicle(GATE_R1, "皖EC0002", Instant.parse("2026-11-27T09:00:01Z"));
+        assertThat(slow.seq()).isLessThan(fast.seq());
+        CountDownLatch stored = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try {
+            StoredEventsHandler holdsTheCommit = new StoredEventsHandler() {
+                @Override
+                public void inTransaction(List<StoredEvent> events) {
+                    stored.countDown();
+                    try {
+                        commit.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            };
+            Future<?> first = writer.submit(() -> Sightings.store(jdbc, tx, List.of(holdsTheCommit), List.of(slow)));
+            assertThat(stored.await(10, TimeUnit.SECONDS)).isTrue();
+            store(List.of(fast));
+            Thread.sleep(1000); // the pusher polls every 50 ms
+            assertThat(waiting(List.of(slow, fast))).as("nothing passes the running transaction").isEqualTo(2);
+            assertThat(reading.status(AddressFake.R1, Locale.SIMPLIFIED_CHINESE).queueDepth()).isGreaterThanOrEqualTo(1);
+
+            commit.countDown();
+            first.get(10, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(20)).until(() -> waiting(List.of(slow, fast)) == 0);
+            assertThat(only(PLATFORM.acknowledged(), objectIds(List.of(slow, fast))))
+                    .containsExactlyElementsOf(objectIds(List.of(slow, fast)));
+        } finally {
+            commit.countDown();
+            writer.shutdownNow();
+        }
     }
 
     @Test
@@ -259,7 +315,7 @@ class OutboxPushIntegrationTests {
     void aWrongPasswordIsRefusedByDigestAndShownOnTheStatusPage() {
         ExchangeProperties wrong = new ExchangeProperties(PLATFORM.url(), PLATFORM_ID, "not-the-password", 20, null,
                 null, null, null, null, null, null, null);
-        Pusher pusher = new Pusher(wrong, new UpstreamClient(wrong, json), outbox, state, tx);
+        Pusher pusher = new Pusher(wrong, new UpstreamClient(wrong, json), outbox, feed, state, tx);
         int refused = PLATFORM.refusedRegistrations();
         assertThat(pusher.step()).isPositive();
         assertThat(PLATFORM.refusedRegistrations()).isEqualTo(refused + 1);

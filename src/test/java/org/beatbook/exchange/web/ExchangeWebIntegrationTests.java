@@ -20,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.ByteArrayInputStream;
@@ -52,10 +53,11 @@ class ExchangeWebIntegrationTests {
     @Autowired MockMvcTester mvc;
     @Autowired List<StoredEventsHandler> handlers;
     @Autowired TransactionTemplate tx;
+    @Autowired JdbcClient jdbc;
     @Autowired ApplicationEventPublisher events;
 
     void store(List<StoredEvent> batch) {
-        tx.executeWithoutResult(s -> handlers.forEach(h -> h.inTransaction(batch)));
+        Sightings.store(jdbc, tx, handlers, batch);
     }
 
     /**

@@ -1,0 +1,73 @@
+package org.beatbook.device.internal;
+
+import org.beatbook.device.DeviceKind;
+import org.beatbook.device.DeviceRef;
+import org.beatbook.device.Direction;
+import org.beatbook.device.EventKind;
+import org.beatbook.device.EventLog;
+import org.beatbook.device.LogPosition;
+import org.beatbook.device.LoggedEvent;
+import org.beatbook.device.StoredEvent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * {@link EventLog} over {@code device.event}: rows in (xid, seq) order, up to the oldest transaction still running
+ * (PostgreSQL's snapshot xmin), found through the table's block-range index on xid (device V5).
+ */
+@Repository
+class JdbcEventLog implements EventLog {
+
+    private static final String AFTER = """
+            e.xid >= :xid AND (e.xid > :xid OR e.seq > :seq) AND e.kind = ANY (:kinds::text[])""";
+
+    private final JdbcClient jdbc;
+
+    JdbcEventLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<LoggedEvent> after(LogPosition after, Set<EventKind> kinds, int limit) {
+        return jdbc.sql("""
+                        SELECT e.xid, e.seq, e.event_id, e.occurred_at, e.received_at, e.kind, e.direction, e.plate,
+                               e.plate_color, e.tag, e.method, d.id, d.device_id, d.viid_device_id,
+                               d.kind AS device_kind, d.node_code, d.node_path::text AS node_path
+                          FROM device.event e JOIN device.device d ON d.id = e.device
+                         WHERE %s AND e.xid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+                         ORDER BY e.xid, e.seq
+                         LIMIT :limit""".formatted(AFTER))
+                .param("xid", after.xid()).param("seq", after.seq()).param("kinds", names(kinds))
+                .param("limit", limit).query(JdbcEventLog::logged).list();
+    }
+
+    @Override
+    public long countAfter(LogPosition after, Set<EventKind> kinds) {
+        return jdbc.sql("SELECT count(*) FROM device.event e WHERE " + AFTER)
+                .param("xid", after.xid()).param("seq", after.seq()).param("kinds", names(kinds))
+                .query(Long.class).single();
+    }
+
+    private static SqlArrayValue names(Set<EventKind> kinds) {
+        return new SqlArrayValue("text", kinds.stream().map(Enum::name).toArray());
+    }
+
+    private static LoggedEvent logged(ResultSet rs, int i) throws SQLException {
+        DeviceRef device = new DeviceRef(rs.getObject("id", UUID.class), rs.getString("device_id"),
+                rs.getString("viid_device_id"), DeviceKind.valueOf(rs.getString("device_kind")),
+                rs.getString("node_code"), rs.getString("node_path"));
+        String direction = rs.getString("direction");
+        StoredEvent event = new StoredEvent(rs.getLong("seq"), device, rs.getString("event_id"),
+                rs.getTimestamp("occurred_at").toInstant(), rs.getTimestamp("received_at").toInstant(),
+                EventKind.valueOf(rs.getString("kind")), direction == null ? null : Direction.valueOf(direction),
+                rs.getString("plate"), rs.getString("plate_color"), rs.getString("tag"), rs.getString("method"));
+        return new LoggedEvent(new LogPosition(rs.getLong("xid"), rs.getLong("seq")), event);
+    }
+}
