@@ -52,13 +52,14 @@ class EventStore {
 
     /** What identifies a stored event, as the table's primary key does. */
     private record Key(UUID device, String eventId, LocalDate month) {
-        static Key of(Row row) {
-            return new Key(row.submission().device().id(), row.event().eventId(),
-                    EventStore.month(row.event().occurredAt()));
+        static Key of(Submission s, int index) {
+            CheckedEvent e = s.checked().get(index);
+            return new Key(s.device().id(), e.eventId(), EventStore.month(e.occurredAt()));
         }
     }
 
-    private record Row(Submission submission, int index) {
+    /** An event of the group, with its key worked out once. */
+    private record Row(Submission submission, int index, Key key) {
         CheckedEvent event() {
             return submission.checked().get(index);
         }
@@ -92,8 +93,8 @@ class EventStore {
         List<Row> rows = new ArrayList<>();
         for (Submission s : group) {
             for (int i = 0; i < s.size(); i++) {
-                Row row = new Row(s, i);
-                if (firsts.putIfAbsent(Key.of(row), row) == null) {
+                Row row = new Row(s, i, Key.of(s, i));
+                if (firsts.putIfAbsent(row.key(), row) == null) {
                     rows.add(row);
                 } else {
                     repeats.add(row); // the same event twice while the first was waiting: stored once
@@ -105,7 +106,7 @@ class EventStore {
         List<StoredEvent> stored = new ArrayList<>(seqs.size());
         for (Row row : rows) {
             CheckedEvent e = row.event();
-            Long seq = seqs.get(Key.of(row));
+            Long seq = seqs.get(row.key());
             if (seq == null) {
                 fate(row, Outcome.DUPLICATE);
             } else {
@@ -133,7 +134,7 @@ class EventStore {
         String at = received.toString();
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
-            Key key = Key.of(row);
+            Key key = row.key();
             CheckedEvent e = row.event();
             seqs.put(key, reserved[i]);
             events.row(reserved[i], key.device(), row.submission().device().nodeCode(), e.eventId(), key.month(),

@@ -11,7 +11,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -120,7 +119,7 @@ public final class EventBatchParser {
                 return null;
             }
             try {
-                return OffsetDateTime.parse(text.strip()).toInstant();
+                return IsoTimestamps.parse(text.strip());
             } catch (DateTimeException e) {
                 fail(field, "device.event.occurredAt.invalid");
                 return null;
