@@ -16,6 +16,9 @@ public interface EventLog {
      */
     List<LoggedEvent> after(LogPosition after, Set<EventKind> kinds, int limit);
 
-    /** How many events of the given kinds lie after {@code after} (committed ones, whether or not handed out yet). */
-    long countAfter(LogPosition after, Set<EventKind> kinds);
+    /**
+     * How many events of the given kinds lie after {@code after} (committed ones, whether or not handed out yet),
+     * counting no further than {@code limit}: a reader far behind gets {@code limit} at a bounded cost.
+     */
+    long countAfter(LogPosition after, Set<EventKind> kinds, long limit);
 }

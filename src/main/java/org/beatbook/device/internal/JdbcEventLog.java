@@ -49,10 +49,10 @@ class JdbcEventLog implements EventLog {
     }
 
     @Override
-    public long countAfter(LogPosition after, Set<EventKind> kinds) {
-        return jdbc.sql("SELECT count(*) FROM device.event e WHERE " + AFTER)
+    public long countAfter(LogPosition after, Set<EventKind> kinds, long limit) {
+        return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM device.event e WHERE " + AFTER + " LIMIT :limit) t")
                 .param("xid", after.xid()).param("seq", after.seq()).param("kinds", names(kinds))
-                .query(Long.class).single();
+                .param("limit", limit).query(Long.class).single();
     }
 
     private static SqlArrayValue names(Set<EventKind> kinds) {

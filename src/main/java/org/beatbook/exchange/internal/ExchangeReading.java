@@ -21,6 +21,12 @@ public class ExchangeReading {
 
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
+    /**
+     * The status page counts the sightings waiting in the event log up to this many and then says "at least": with
+     * pushing off for months the log behind the cursor holds millions, and the page is refreshed every few seconds.
+     */
+    static final long QUEUE_COUNT_LIMIT = 1_000_000;
+
     private final JdbcClient jdbc;
     private final ExchangeProperties props;
     private final MessageSource messages;
@@ -40,7 +46,8 @@ public class ExchangeReading {
                 SELECT count(*) AS depth, min(created_at) AS oldest FROM exchange.outbox
                  WHERE acknowledged_at IS NULL AND parked_at IS NULL""")
                 .query((rs, i) -> new Object[] {rs.getLong("depth"), instant(rs.getTimestamp("oldest"))}).single();
-        long depth = (Long) queue[0] + feed.waiting();
+        long inLogCounted = feed.waiting(QUEUE_COUNT_LIMIT);
+        long depth = (Long) queue[0] + inLogCounted;
         Instant inOutbox = (Instant) queue[1];
         Instant inLog = feed.oldestWaiting();
         Instant oldest = inOutbox == null ? inLog : inLog == null || inOutbox.isBefore(inLog) ? inOutbox : inLog;
@@ -77,7 +84,7 @@ public class ExchangeReading {
                 .param(scope.sqlArray()).query(Long.class).single();
         return new ExchangeStatus(props.enabled(), props.upstreamUrl(), depth, oldest, parked,
                 (Instant) link[0], (Instant) link[1], (LastError) link[2], pushed5 / 5.0, today[0], today[1], recent,
-                parkedInScope);
+                parkedInScope, inLogCounted >= QUEUE_COUNT_LIMIT);
     }
 
     private static Instant instant(Timestamp t) {

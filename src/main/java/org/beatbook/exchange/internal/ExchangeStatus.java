@@ -19,11 +19,12 @@ import java.util.List;
  * @param pushedToday      of today's events, those acknowledged by the platform, in the caller's jurisdiction
  * @param recentParked     the latest parked sightings in the caller's jurisdiction, newest first
  * @param parkedInScope    parked sightings in the caller's jurisdiction (what a re-queue would put back)
+ * @param queueDepthAtLeast true when the queue was counted only so far: it holds at least {@code queueDepth}
  */
 public record ExchangeStatus(boolean enabled, String upstreamUrl, long queueDepth, Instant oldestWaitingAt, long parked,
                              Instant registeredAt, Instant lastSuccessAt, LastError lastError, double pushedPerMinute,
                              long collectedToday, long pushedToday, List<ParkedSighting> recentParked,
-                             long parkedInScope) {
+                             long parkedInScope, boolean queueDepthAtLeast) {
 
     /**
      * @param at      when

@@ -73,9 +73,9 @@ class LogFeed {
         return next.size();
     }
 
-    /** Sightings in the log not yet taken into the outbox. */
-    long waiting() {
-        return log.countAfter(cursor(), PUSHED);
+    /** Sightings in the log not yet taken into the outbox, counted up to {@code limit}. */
+    long waiting(long limit) {
+        return log.countAfter(cursor(), PUSHED, limit);
     }
 
     /** When the oldest sighting not yet taken was received, or null. */

@@ -9,7 +9,10 @@ import org.beatbook.device.Devices;
 import org.beatbook.device.EventFate;
 import org.beatbook.device.EventFate.Outcome;
 import org.beatbook.device.EventKind;
+import org.beatbook.device.EventLog;
 import org.beatbook.device.IncomingEvent;
+import org.beatbook.device.LogPosition;
+import org.beatbook.device.LoggedEvent;
 import org.beatbook.device.StoredEvent;
 import org.beatbook.device.StoredEventsHandler;
 import org.junit.jupiter.api.Test;
@@ -27,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +42,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The writer on real PostgreSQL: many concurrent submitters, every event stored and handed on exactly once. */
@@ -89,6 +94,7 @@ class DeviceIngestIntegrationTests {
     @Autowired DeviceRegistry registry;
     @Autowired AddressService addresses;
     @Autowired JdbcClient jdbc;
+    @Autowired EventLog log;
 
     static IncomingEvent vehicle(String id, Instant at) {
         return new IncomingEvent(id, at, EventKind.VEHICLE_PASS, null, "皖E12345", null, null, null, null, null, null);
@@ -205,5 +211,42 @@ class DeviceIngestIntegrationTests {
         assertThat(jdbc.sql("SELECT event_id FROM device.event WHERE device = ? ORDER BY occurred_at")
                 .param(device.id()).query(String.class).list())
                 .containsExactly("b-170", "b-new", "b-95", "b-40", "b-0");
+    }
+
+    @Test
+    void theEventLogHandsOutStoredEventsInOrderOfTheirKindsAndCountsNoFurtherThanAsked() throws Exception {
+        AddressFixtures.Tree tree = AddressFixtures.tree(addresses);
+        var issued = Devices.register(registry, tree, tree.compound(), DeviceKind.PLATE_CAMERA, true);
+        DeviceRef device = new DeviceRef(issued.device().id(), issued.device().deviceId(),
+                issued.credentials().viidDeviceId(), DeviceKind.PLATE_CAMERA, tree.compound(), tree.compoundPath());
+        Instant now = Instant.now();
+        LogPosition start = jdbc.sql("SELECT coalesce(max(xid), 0) FROM device.event")
+                .query((rs, i) -> new LogPosition(rs.getLong(1), Long.MAX_VALUE)).single();
+        List<IncomingEvent> first = List.of(vehicle("log-1", now), new IncomingEvent("log-hb", now,
+                EventKind.HEARTBEAT, null, null, null, null, null, null, null, null), vehicle("log-2", now));
+        ingest.submit(device, first, Locale.CHINA).get(30, TimeUnit.SECONDS);
+        ingest.submit(device, List.of(vehicle("log-3", now)), Locale.CHINA).get(30, TimeUnit.SECONDS);
+
+        Set<EventKind> vehicles = Set.of(EventKind.VEHICLE_PASS);
+        // committed, and handed out once no transaction older than theirs is still running (other work may be)
+        List<List<LoggedEvent>> seen = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            seen.add(0, log.after(start, vehicles, 10).stream()
+                    .filter(l -> l.event().device().id().equals(device.id())).toList());
+            return seen.get(0).size() == 3;
+        });
+        List<LoggedEvent> logged = seen.get(0);
+        assertThat(logged).extracting(l -> l.event().eventId()).containsExactly("log-1", "log-2", "log-3");
+        assertThat(logged.get(0).event().device()).as("the device as registered")
+                .extracting(DeviceRef::viidDeviceId, DeviceRef::nodeCode)
+                .containsExactly(device.viidDeviceId(), tree.compound());
+        assertThat(logged.get(0).event().plate()).isEqualTo("皖E12345");
+        // a reader that kept the first as its cursor gets the rest; counting stops where it is told to
+        assertThat(log.after(logged.get(0).position(), vehicles, 10)).extracting(l -> l.event().eventId())
+                .containsSubsequence("log-2", "log-3").doesNotContain("log-1");
+        assertThat(log.countAfter(logged.get(0).position(), vehicles, 1)).isEqualTo(1);
+        assertThat(log.countAfter(logged.get(2).position(), Set.of(EventKind.HEARTBEAT), 10)).isZero();
+        assertThat(log.after(start, Set.of(EventKind.HEARTBEAT), 10))
+                .anySatisfy(l -> assertThat(l.event().eventId()).isEqualTo("log-hb"));
     }
 }

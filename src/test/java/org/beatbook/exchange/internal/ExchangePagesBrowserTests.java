@@ -114,7 +114,7 @@ class ExchangePagesBrowserTests {
                     : Sightings.vehicle(gate, "皖E" + (10000 + k), now.minusSeconds(k * 60L))));
         }
         store(week);
-        await().atMost(Duration.ofSeconds(60)).until(() -> feed.waiting() == 0 && jdbc.sql("""
+        await().atMost(Duration.ofSeconds(60)).until(() -> feed.waiting(1) == 0 && jdbc.sql("""
                 SELECT count(*) FROM exchange.outbox WHERE acknowledged_at IS NULL AND parked_at IS NULL""")
                 .query(Long.class).single() == 0);
 
