@@ -20,7 +20,8 @@ import java.util.UUID;
 
 /**
  * {@link EventLog} over {@code device.event}: rows in (xid, seq) order, up to the oldest transaction still running
- * (PostgreSQL's snapshot xmin), found through the table's block-range index on xid (device V5).
+ * (PostgreSQL's snapshot xmin, taken once per query as an init plan, so it also bounds the index scan), walked
+ * in the order of the table's (xid, seq) index (device V5), so a batch costs the same however long the tail is.
  */
 @Repository
 class JdbcEventLog implements EventLog {
@@ -41,7 +42,7 @@ class JdbcEventLog implements EventLog {
                                e.plate_color, e.tag, e.method, d.id, d.device_id, d.viid_device_id,
                                d.kind AS device_kind, d.node_code, d.node_path::text AS node_path
                           FROM device.event e JOIN device.device d ON d.id = e.device
-                         WHERE %s AND e.xid < pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+                         WHERE %s AND e.xid < (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint)
                          ORDER BY e.xid, e.seq
                          LIMIT :limit""".formatted(AFTER))
                 .param("xid", after.xid()).param("seq", after.seq()).param("kinds", names(kinds))
