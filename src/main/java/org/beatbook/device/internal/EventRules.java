@@ -7,6 +7,7 @@ import org.beatbook.shared.masking.Masking;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -116,7 +117,10 @@ final class EventRules {
         if (e.payload() != null && e.payload().length() > MAX_PAYLOAD) {
             return new Rejection("payload", "device.event.payload.tooLong", MAX_PAYLOAD);
         }
-        return new CheckedEvent(e.eventId(), e.occurredAt(), e.kind(), e.direction(), plate,
+        // PostgreSQL keeps microseconds and would round the rest: truncated here, the month the writer files the
+        // event under is the month the stored time falls in (…-01-31T23:59:59.9999996Z must not become February)
+        return new CheckedEvent(e.eventId(), e.occurredAt().truncatedTo(ChronoUnit.MICROS), e.kind(), e.direction(),
+                plate,
                 color == null || color.isEmpty() ? null : color, tag,
                 credential == null || credential.isEmpty() ? null : Masking.scrub(credential),
                 method == null || method.isEmpty() ? null : method,

@@ -28,10 +28,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The ingest pipeline (ADR 0007). Events are checked on the caller's thread; then a writer thread takes every
- * submission waiting, writes them in one transaction (events, dedupe keys, counters, and every
+ * submission waiting, writes them in one transaction (events, counters, and every
  * {@link StoredEventsHandler#inTransaction}), commits, completes each caller's future with its fates, and only then
  * runs {@link StoredEventsHandler#afterCommit}. {@code beatbook.device.writers} threads (default 2) do this side by
- * side on their own connections, so one prepares its group while the other's is in the database; the dedupe key's
+ * side on their own connections, so one prepares its group while the other's is in the database; the event table's
  * primary key keeps every event stored once across them, and the rows both update (counters, daily volume) are
  * locked in one order (device, day and compound), so they wait for each other instead of deadlocking. With
  * {@code beatbook.device.group-commit=false} each submission is its own transaction on the caller's thread instead

@@ -6,6 +6,8 @@ import org.beatbook.device.LogPosition;
 import org.beatbook.device.LoggedEvent;
 import org.beatbook.device.StoredEvent;
 import org.beatbook.shared.database.CopyRows;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,16 +20,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Fills the outbox from the device event log, in the pusher's transaction (ADR 0009): the next vehicle sightings
- * after the cursor become outbox rows, in log order, and the cursor moves past them in the same transaction, so a
- * push that fails rolls both back and nothing is taken twice or skipped. The log hands out only events of
+ * Fills the outbox from the device event log, for the pusher (ADR 0009): the next vehicle sightings after the
+ * cursor become outbox rows, in log order, and the cursor moves past them in the same transaction (the pusher's
+ * short one, holding its lock), so nothing is taken twice or skipped; taken rows then wait in the outbox like any
+ * other, through outages and crashes. The log hands out only events of
  * transactions that have all ended, so a sighting that commits late behind a faster writer's is still taken.
  * Access events and alarms are not queued: the GA/T 1400 subset the platform speaks has no object for them.
  */
 @Component
 class LogFeed {
 
-    /** What the platform takes. */
+    /** What the platform takes: the sightings the event log hands out. */
     static final Set<EventKind> PUSHED = EnumSet.of(EventKind.VEHICLE_PASS, EventKind.EBIKE_PASS);
 
     private static final ZoneId COLLECTION_ZONE = ZoneId.of("Asia/Shanghai");
@@ -35,10 +38,13 @@ class LogFeed {
     private static final String OUTBOX = "exchange.outbox (event_seq, kind, event_id, viid_device_id, occurred_at, "
             + "plate, plate_color, tag, compound_code, day)";
 
+    private static final Logger logger = LoggerFactory.getLogger(LogFeed.class);
+
     private final EventLog log;
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final Compounds compounds;
+    private volatile boolean warnedAhead;
 
     LogFeed(EventLog log, JdbcClient jdbc, DataSource dataSource, Compounds compounds) {
         this.log = log;
@@ -55,7 +61,11 @@ class LogFeed {
 
     /** Queues up to {@code limit} sightings after the cursor and moves it past them; answers how many. */
     int take(int limit) {
-        List<LoggedEvent> next = log.after(cursor(), PUSHED, limit);
+        LogPosition cursor = cursor();
+        if (aheadOfThisDatabase(cursor)) {
+            return 0;
+        }
+        List<LoggedEvent> next = log.sightingsAfter(cursor, limit);
         if (next.isEmpty()) {
             return 0;
         }
@@ -73,14 +83,34 @@ class LogFeed {
         return next.size();
     }
 
+    /**
+     * True when the cursor names a transaction this database has not reached: the database was restored from a
+     * logical dump into another cluster, whose transaction ids started again lower. New sightings would then lie
+     * "behind" the cursor and never be taken, so nothing is taken and the operator is told, once per start, loudly;
+     * the queue depth on the status page keeps growing. The fix is manual (ADR 0009, "Restoring from a dump").
+     */
+    private boolean aheadOfThisDatabase(LogPosition cursor) {
+        long next = jdbc.sql("SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint").query(Long.class).single();
+        if (cursor.xid() < next) {
+            return false;
+        }
+        if (!warnedAhead) {
+            warnedAhead = true;
+            logger.error("exchange: the event log cursor (transaction {}) is ahead of this database's transactions "
+                    + "(next {}): restored from a dump? Nothing is pushed until it is rebased (ADR 0009)",
+                    cursor.xid(), next);
+        }
+        return true;
+    }
+
     /** Sightings in the log not yet taken into the outbox, counted up to {@code limit}. */
     long waiting(long limit) {
-        return log.countAfter(cursor(), PUSHED, limit);
+        return log.countSightingsAfter(cursor(), limit);
     }
 
     /** When the oldest sighting not yet taken was received, or null. */
     Instant oldestWaiting() {
-        List<LoggedEvent> first = log.after(cursor(), PUSHED, 1);
+        List<LoggedEvent> first = log.sightingsAfter(cursor(), 1);
         return first.isEmpty() ? null : first.get(0).event().receivedAt();
     }
 }

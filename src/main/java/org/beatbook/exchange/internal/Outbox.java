@@ -30,6 +30,13 @@ class Outbox {
         return Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, PUSHER_LOCK));
     }
 
+    /** True when rows wait in the outbox (retries, re-queued or taken rows): they go before the event log's next. */
+    boolean anyWaiting() {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM exchange.outbox WHERE acknowledged_at IS NULL AND parked_at IS NULL)""",
+                Boolean.class));
+    }
+
     /**
      * The next rows to push, in queue order: those of the oldest waiting row's kind (one upstream collection per
      * request, so a request either commits its acknowledgements or none).

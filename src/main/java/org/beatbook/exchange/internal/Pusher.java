@@ -19,10 +19,10 @@ import java.util.Set;
 /**
  * Drains the outbox to the platform on one thread: register, keep alive, push the oldest rows, back off on outage.
  * Rows left waiting (a retry, or rows queued before the event log) go first; when there are none, the next
- * sightings are taken from the device event log ({@link LogFeed}). Each push is one transaction holding the pusher
- * lock: the rows are taken, sent, and marked from the platform's per-object answer in it, so an acknowledgement is
- * recorded exactly when the platform gave one; an outage or a crash rolls back (the log cursor too) and the same
- * rows (same object ids) go again later.
+ * sightings are taken from the device event log into the outbox ({@link LogFeed}, a short transaction of its own).
+ * Each push is one transaction holding the pusher lock: the rows are read, sent, and marked from the platform's
+ * per-object answer in it, so an acknowledgement is recorded exactly when the platform gave one; an outage or a
+ * crash rolls back and the same rows (same object ids, made from the event's sequence number) go again later.
  */
 @Component
 class Pusher implements SmartLifecycle {
@@ -137,6 +137,14 @@ class Pusher implements SmartLifecycle {
 
     /** Pushes the oldest waiting rows of one collection, if this instance is the pusher. */
     Outcome pushOnce() throws UpstreamFailure {
+        // Sightings are taken from the event log in a short transaction of their own, committed before the push: the
+        // push's transaction then holds locks on the outbox alone, never on device.event, whose monthly partition
+        // upkeep (and so every ingest writer) would otherwise wait behind a slow platform.
+        tx.executeWithoutResult(status -> {
+            if (outbox.lead() && !outbox.anyWaiting()) {
+                feed.take(props.batchSize());
+            }
+        });
         try {
             return tx.execute(status -> {
                 try {
@@ -155,11 +163,8 @@ class Pusher implements SmartLifecycle {
             return Outcome.NOT_LEADER;
         }
         List<OutboxRow> rows = outbox.next(props.batchSize());
-        if (rows.isEmpty()) { // nothing left over: the next sightings from the event log
-            if (feed.take(props.batchSize()) == 0) {
-                return Outcome.IDLE;
-            }
-            rows = outbox.next(props.batchSize());
+        if (rows.isEmpty()) {
+            return Outcome.IDLE;
         }
         Collection collection = Collection.of(rows.get(0).kind());
         Map<String, ObjectStatus> answers = client.push(collection, objects.body(collection, rows));

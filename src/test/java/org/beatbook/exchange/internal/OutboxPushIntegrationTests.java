@@ -222,6 +222,23 @@ class OutboxPushIntegrationTests {
     }
 
     @Test
+    void aCursorAheadOfThisDatabaseTakesNothingUntilItIsRebased() {
+        // as after a restore from a logical dump into another cluster, whose transaction ids start lower again
+        var before = feed.cursor();
+        List<StoredEvent> events = List.of(Sightings.vehicle(GATE_R1, "皖ED0001", Instant.parse("2026-11-27T10:00:00Z")));
+        try {
+            jdbc.sql("UPDATE exchange.log_cursor SET xid = ?").param(Long.MAX_VALUE / 2).update();
+            store(events);
+            assertThat(feed.take(20)).isZero();
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> waiting(events) == 1);
+            assertThat(outboxIds(events)).as("not taken").isEmpty();
+        } finally {
+            jdbc.sql("UPDATE exchange.log_cursor SET xid = ?, seq = ?").params(before.xid(), before.seq()).update();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> waiting(events) == 0);
+    }
+
+    @Test
     void anOutageQueuesAndTheQueueLaterDrainsInOrderWithNothingSentTwiceOnceAcknowledged() {
         PLATFORM.unavailable(true);
         try {
