@@ -86,8 +86,8 @@ class LogFeed {
     /**
      * True when the cursor names a transaction this database has not reached: the database was restored from a
      * logical dump into another cluster, whose transaction ids started again lower. New sightings would then lie
-     * "behind" the cursor and never be taken, so nothing is taken and the operator is told, once per start, loudly;
-     * the queue depth on the status page keeps growing. The fix is manual (ADR 0009, "Restoring from a dump").
+     * behind the cursor and never be taken, so nothing is taken and the operator is told, once per start, loudly;
+     * the queue depth on the status page keeps growing. The fix is manual (ADR 0009, restoring from a dump).
      */
     private boolean aheadOfThisDatabase(LogPosition cursor) {
         long next = jdbc.sql("SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint").query(Long.class).single();
