@@ -23,9 +23,9 @@ import java.util.Set;
  * Fills the outbox from the device event log, for the pusher (ADR 0009): the next vehicle sightings after the
  * cursor become outbox rows, in log order, and the cursor moves past them in the same transaction (the pusher's
  * short one, holding its lock), so nothing is taken twice or skipped; taken rows then wait in the outbox like any
- * other, through outages and crashes. The log hands out only events of
- * transactions that have all ended, so a sighting that commits late behind a faster writer's is still taken.
- * Access events and alarms are not queued: the GA/T 1400 subset the platform speaks has no object for them.
+ * other, through outages and crashes. The log hands out only sightings of transactions that have all ended, so a
+ * sighting that commits late behind a faster writer's is still taken. Access events and alarms are not queued:
+ * the GA/T 1400 subset the platform speaks has no object for them.
  */
 @Component
 class LogFeed {
