@@ -95,6 +95,13 @@ class DeviceIngestIntegrationTests {
     @Autowired JdbcClient jdbc;
     @Autowired EventLog log;
 
+    /** A plate camera registered at the tree's compound gate, as the protocol adapters hand it to the writer. */
+    DeviceRef camera(AddressFixtures.Tree tree, boolean viid) {
+        var issued = Devices.register(registry, tree, tree.compound(), DeviceKind.PLATE_CAMERA, viid);
+        return new DeviceRef(issued.device().id(), issued.device().deviceId(), issued.credentials().viidDeviceId(),
+                DeviceKind.PLATE_CAMERA, tree.compound(), tree.compoundPath());
+    }
+
     static IncomingEvent vehicle(String id, Instant at) {
         return new IncomingEvent(id, at, EventKind.VEHICLE_PASS, null, "皖E12345", null, null, null, null, null, null);
     }
@@ -104,9 +111,7 @@ class DeviceIngestIntegrationTests {
         AddressFixtures.Tree tree = AddressFixtures.tree(addresses);
         List<DeviceRef> devices = new ArrayList<>();
         for (int d = 0; d < 8; d++) {
-            var issued = Devices.register(registry, tree, tree.compound(), DeviceKind.PLATE_CAMERA, false);
-            devices.add(new DeviceRef(issued.device().id(), issued.device().deviceId(), null, DeviceKind.PLATE_CAMERA,
-                    tree.compound(), tree.compoundPath()));
+            devices.add(camera(tree, false));
         }
         Instant now = Instant.now();
         int perDevice = 300;
@@ -164,9 +169,7 @@ class DeviceIngestIntegrationTests {
     @Test
     void aSubmissionThatFailsInTransactionFailsAloneAndStoresNothing() throws Exception {
         AddressFixtures.Tree tree = AddressFixtures.tree(addresses);
-        var issued = Devices.register(registry, tree, tree.compound(), DeviceKind.PLATE_CAMERA, false);
-        DeviceRef device = new DeviceRef(issued.device().id(), issued.device().deviceId(), null,
-                DeviceKind.PLATE_CAMERA, tree.compound(), tree.compoundPath());
+        DeviceRef device = camera(tree, false);
         Instant now = Instant.now();
         List<CompletableFuture<List<EventFate>>> good = new ArrayList<>();
         CompletableFuture<List<EventFate>> bad = null;
@@ -190,9 +193,7 @@ class DeviceIngestIntegrationTests {
     @Test
     void eventsFromEarlierMonthsOfTheRetentionAreStoredOnceAndTheirResendsAnsweredDuplicate() throws Exception {
         AddressFixtures.Tree tree = AddressFixtures.tree(addresses);
-        var issued = Devices.register(registry, tree, tree.compound(), DeviceKind.PLATE_CAMERA, false);
-        DeviceRef device = new DeviceRef(issued.device().id(), issued.device().deviceId(), null,
-                DeviceKind.PLATE_CAMERA, tree.compound(), tree.compoundPath());
+        DeviceRef device = camera(tree, false);
         Instant now = Instant.now();
         // a camera that was offline for months hands in its backlog: every month back to the retention has a home
         List<IncomingEvent> backlog = List.of(vehicle("b-170", now.minus(Duration.ofDays(170))),
@@ -215,9 +216,7 @@ class DeviceIngestIntegrationTests {
     @Test
     void theEventLogHandsOutSightingsInOrderAndCountsNoFurtherThanAsked() throws Exception {
         AddressFixtures.Tree tree = AddressFixtures.tree(addresses);
-        var issued = Devices.register(registry, tree, tree.compound(), DeviceKind.PLATE_CAMERA, true);
-        DeviceRef device = new DeviceRef(issued.device().id(), issued.device().deviceId(),
-                issued.credentials().viidDeviceId(), DeviceKind.PLATE_CAMERA, tree.compound(), tree.compoundPath());
+        DeviceRef device = camera(tree, true);
         Instant now = Instant.now();
         LogPosition start = jdbc.sql("SELECT coalesce(max(xid), 0) FROM device.event")
                 .query((rs, i) -> new LogPosition(rs.getLong(1), Long.MAX_VALUE)).single();
@@ -250,9 +249,7 @@ class DeviceIngestIntegrationTests {
     @Test
     void anEventInTheLastHalfMicrosecondOfAMonthIsStoredInThatMonthAndItsResendIsADuplicate() throws Exception {
         AddressFixtures.Tree tree = AddressFixtures.tree(addresses);
-        var issued = Devices.register(registry, tree, tree.compound(), DeviceKind.PLATE_CAMERA, false);
-        DeviceRef device = new DeviceRef(issued.device().id(), issued.device().deviceId(), null,
-                DeviceKind.PLATE_CAMERA, tree.compound(), tree.compoundPath());
+        DeviceRef device = camera(tree, false);
         // PostgreSQL keeps microseconds: rounded there, this instant would fall in the next month's partition range
         Instant monthStart = java.time.LocalDate.now(java.time.ZoneOffset.UTC).withDayOfMonth(1)
                 .atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
